@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * fn_similarity.c -- PLACEHOLDER: registers nothing yet; replaced by its issue's work.
+ */
+#include "verbatim/internal.h"
+
+int vb_register_similarity(sqlite3 *db) {
+  (void)db;
+  return SQLITE_OK;
+}

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * vt_align.c -- PLACEHOLDER: registers nothing yet; replaced by its issue's work.
+ */
+#include "verbatim/internal.h"
+
+int vb_register_align(sqlite3 *db) {
+  (void)db;
+  return SQLITE_OK;
+}

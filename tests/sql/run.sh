@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# tests/sql/run.sh SO -- run every tests/sql/*.sql in the sqlite3 shell and
+# diff its output (errors included) with the .expected file beside it.
+# The scripts load ./dist/verbatim; the runner substitutes SO.  With
+# VALGRIND=1 the shell runs under valgrind and any error fails the test.
+set -u
+cd "$(dirname "$0")/../.."
+so=${1:-dist/verbatim.so}
+so=${so%.so}
+pass=0; fail=0
+for t in tests/sql/*.sql; do
+  name=$(basename "$t" .sql)
+  exp=tests/sql/$name.expected
+  cmd=(sqlite3 -batch :memory:)
+  if [ -n "${VALGRIND:-}" ]; then
+    cmd=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "${cmd[@]}")
+  fi
+  out=$(sed "s|^\.load \./dist/verbatim|.load ./$so|" "$t" | "${cmd[@]}" 2>&1); rc=$?
+  if [ "$rc" = 99 ]; then
+    echo "FAIL $name: valgrind errors"; echo "$out" | grep '==' | head -n 30
+    fail=$((fail + 1))
+  elif [ -f "$exp" ] && diff -u "$exp" <(echo "$out") >/tmp/vb_sql_diff.$$; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL $name"; head -n 40 /tmp/vb_sql_diff.$$ 2>/dev/null
+    fail=$((fail + 1))
+  fi
+done
+rm -f /tmp/vb_sql_diff.$$
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
