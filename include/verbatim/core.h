@@ -14,4 +14,14 @@
 #include "verbatim/sentences.h"
 #include "verbatim/tokens.h"
 
+#include "verbatim/quotes.h"
+
+#include "verbatim/similarity.h"
+
+#include "verbatim/align.h"
+
+#include "verbatim/minhash.h"
+
+#include "verbatim/regex.h"
+
 #endif /* VERBATIM_CORE_H */
