@@ -184,6 +184,7 @@ typedef struct simEntry {
   uint32_t ca, cb;
   uint32_t id;
   float w;
+  uint32_t firstA, firstB; /* index of the first occurrence in a, in b */
 } simEntry;
 
 typedef struct simMap {
@@ -198,17 +199,6 @@ static uint64_t mix64(uint64_t x) {
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-static uint64_t hashBytes(const char *z, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)z[i];
-    h *= 0x100000001b3ULL;
-  }
-  h = mix64(h);
-  return h ? h : 1;
 }
 
 /* Empty the table, sized for about `expect` keys; shrinks after a large input. */
@@ -261,11 +251,14 @@ typedef struct simWord {
   uint64_t h;     /* hash of the stem */
   float w;        /* prior weight */
   uint32_t stop;  /* 1 for a stopword */
+  size_t off;     /* the stem at text.z + off */
+  uint32_t len;
 } simWord;
 
 typedef struct simWords {
   simWord *a;
   size_t n, cap;
+  vb_buf text; /* the stems, each NUL-terminated */
 } simWords;
 
 struct vb_sim {
@@ -291,6 +284,8 @@ void vb_sim_free(vb_sim *s) {
   vb_buf_free(&s->fb);
   vb_free(s->wa.a);
   vb_free(s->wb.a);
+  vb_buf_free(&s->wa.text);
+  vb_buf_free(&s->wb.text);
   vb_free(s->map.a);
   vb_free(s->aU32);
   vb_free(s);
@@ -304,7 +299,8 @@ static int scratchU32(vb_sim *s, size_t n) {
   return s->aU32 ? VB_OK : VB_NOMEM;
 }
 
-static int wordsPush(simWords *w, uint64_t h, float weight, int stop) {
+static int wordsPush(simWords *w, uint64_t h, float weight, int stop, const char *zStem,
+                     size_t nStem) {
   if (w->n == w->cap) {
     size_t cap = w->cap ? 2 * w->cap : 64;
     simWord *a = vb_realloc(w->a, cap * sizeof(simWord));
@@ -315,8 +311,12 @@ static int wordsPush(simWords *w, uint64_t h, float weight, int stop) {
   w->a[w->n].h = h;
   w->a[w->n].w = weight;
   w->a[w->n].stop = (uint32_t)stop;
+  w->a[w->n].off = w->text.n;
+  w->a[w->n].len = (uint32_t)nStem;
   w->n++;
-  return VB_OK;
+  int rc = vb_buf_append(&w->text, zStem, nStem);
+  if (rc == VB_OK) rc = vb_buf_append(&w->text, "", 1);
+  return rc;
 }
 
 /* Tokenize z into w (stem hash, weight, stop flag per word or number). */
@@ -330,7 +330,9 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     w->a = NULL;
     w->cap = 0;
   }
+  if (w->text.cap > 65536 && w->text.cap > 16 * (n + 64)) vb_buf_free(&w->text);
   w->n = 0;
+  vb_buf_reset(&w->text);
   if (t == NULL) {
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
@@ -340,7 +342,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     float weight = weighted ? (float)vb_word_prior(tok.stem, tok.nStem) : 1.0f;
-    rc = wordsPush(w, hashBytes(tok.stem, tok.nStem), weight, tok.stop);
+    rc = wordsPush(w, tok.hash ? tok.hash : 1, weight, tok.stop, tok.stem, tok.nStem);
     if (rc) return rc;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
@@ -402,6 +404,101 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
   return VB_OK;
 }
 
+/* Jaro-Winkler of two stems: bytes are units for ASCII stems; others go
+ * through vb_jaro_winkler. */
+static double stemJaroWinkler(const simWords *A, const simWord *x, const simWords *B,
+                              const simWord *y) {
+  const unsigned char *a = A->text.z + x->off, *b = B->text.z + y->off;
+  double r = 0;
+  if (vb_jaro_winkler(a, x->len, b, y->len, &r)) r = 0; /* short stems: never over the bound */
+  return r;
+}
+
+/* The soft part of the cosine: a stem of one text that the other lacks
+ * still counts SOFT_CREDIT of a match with the other text's most similar
+ * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
+ * (inflections the stemmer keeps apart, misspellings: "shreded" and
+ * "shredded").  Done from both sides, so it is symmetric; ties go to the
+ * heavier, then the smaller hash.  Bounded: only when the unmatched stems
+ * number at most SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the
+ * STS-B train and dev splits. */
+#define SOFT_MIN 0.85
+#define SOFT_CREDIT 0.5
+#define SOFT_MAX_PAIRS 4096
+
+static int softMatches(vb_sim *s, double *pSoft) {
+  simEntry *aUA[64], *aUB[64], **ua = aUA, **ub = aUB;
+  size_t nua = 0, nub = 0, i, j, cap = s->map.cap;
+  double soft = 0;
+  for (i = 0; i < cap; i++) {
+    const simEntry *e = &s->map.a[i];
+    if (!e->key) continue;
+    nua += e->ca && !e->cb;
+    nub += e->cb && !e->ca;
+  }
+  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) {
+    *pSoft = 0;
+    return VB_OK;
+  }
+  void *heap = NULL;
+  if (nua > 64 || nub > 64) {
+    heap = vb_malloc((nua + nub) * sizeof(simEntry *) + nua * nub * sizeof(float));
+    if (heap == NULL) return VB_NOMEM;
+    ua = heap;
+    ub = ua + nua;
+  }
+  float aSim[64 * 64], *sim = aSim;
+  if (heap) sim = (float *)(ub + nub);
+  nua = nub = 0;
+  for (i = 0; i < cap; i++) {
+    simEntry *e = &s->map.a[i];
+    if (!e->key) continue;
+    if (e->ca && !e->cb) ua[nua++] = e;
+    if (e->cb && !e->ca) ub[nub++] = e;
+  }
+  for (i = 0; i < nua; i++) {
+    for (j = 0; j < nub; j++) {
+      sim[i * nub + j] = (float)stemJaroWinkler(&s->wa, &s->wa.a[ua[i]->firstA], &s->wb,
+                                                &s->wb.a[ub[j]->firstB]);
+    }
+  }
+  /* from a's side: each unmatched stem of a to its best in b */
+  for (i = 0; i < nua; i++) {
+    size_t best = nub;
+    for (j = 0; j < nub; j++) {
+      if (sim[i * nub + j] < SOFT_MIN) continue;
+      if (best == nub || sim[i * nub + j] > sim[i * nub + best]) {
+        best = j;
+      } else if (sim[i * nub + j] == sim[i * nub + best]) {
+        double wj = ub[j]->cb * (double)ub[j]->w, wb = ub[best]->cb * (double)ub[best]->w;
+        if (wj > wb || (wj == wb && ub[j]->key < ub[best]->key)) best = j;
+      }
+    }
+    if (best < nub) {
+      soft += SOFT_CREDIT * ua[i]->ca * (double)ua[i]->w * ub[best]->cb * (double)ub[best]->w;
+    }
+  }
+  /* and from b's side */
+  for (j = 0; j < nub; j++) {
+    size_t best = nua;
+    for (i = 0; i < nua; i++) {
+      if (sim[i * nub + j] < SOFT_MIN) continue;
+      if (best == nua || sim[i * nub + j] > sim[best * nub + j]) {
+        best = i;
+      } else if (sim[i * nub + j] == sim[best * nub + j]) {
+        double wi = ua[i]->ca * (double)ua[i]->w, wb = ua[best]->ca * (double)ua[best]->w;
+        if (wi > wb || (wi == wb && ua[i]->key < ua[best]->key)) best = i;
+      }
+    }
+    if (best < nua) {
+      soft += SOFT_CREDIT * ub[j]->cb * (double)ub[j]->w * ua[best]->ca * (double)ua[best]->w;
+    }
+  }
+  vb_free(heap);
+  *pSoft = soft;
+  return VB_OK;
+}
+
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
                      const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                      double *pScore) {
@@ -432,14 +529,14 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
   for (i = 0; i < A->n; i++) {
     simEntry *e = mapUpsert(&s->map, A->a[i].h);
     if (e == NULL) return VB_NOMEM;
-    e->ca++;
+    if (e->ca++ == 0) e->firstA = (uint32_t)i;
     e->w = A->a[i].w;
     idA[i] = (int32_t)e->id;
   }
   for (i = 0; i < B->n; i++) {
     simEntry *e = mapUpsert(&s->map, B->a[i].h);
     if (e == NULL) return VB_NOMEM;
-    e->cb++;
+    if (e->cb++ == 0) e->firstB = (uint32_t)i;
     e->w = B->a[i].w;
     idB[i] = (int32_t)e->id;
   }
@@ -500,7 +597,13 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
   }
   double r = 0;
   switch (method) {
-    case VB_SIM_COSINE: r = dot / sqrt(qa * qb); break;
+    case VB_SIM_COSINE: {
+      double soft = 0;
+      rc = softMatches(s, &soft);
+      if (rc) return rc;
+      r = (dot + soft) / sqrt(qa * qb);
+      break;
+    }
     case VB_SIM_JACCARD: r = (double)both / (double)(setA + setB - both); break;
     case VB_SIM_DICE: r = 2.0 * (double)both / (double)(setA + setB); break;
     case VB_SIM_OVERLAP: r = (double)both / (double)(setA < setB ? setA : setB); break;
