@@ -96,6 +96,17 @@ static int isSpaceCp(int32_t c) {
   return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
 }
 
+/* ASCII folding: 0 for white space, else the lower-case byte. */
+static const unsigned char aFoldAscii[128] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0,    0,    0,    0,    0,    0x0E, 0x0F,
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+    0,    '!',  '"',  '#',  '$',  '%',  '&',  '\'', '(',  ')',  '*',  '+',  ',',  '-',  '.',  '/',
+    '0',  '1',  '2',  '3',  '4',  '5',  '6',  '7',  '8',  '9',  ':',  ';',  '<',  '=',  '>',  '?',
+    '@',  'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
+    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  '[',  '\\', ']',  '^',  '_',
+    '`',  'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
+    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  '{',  '|',  '}',  '~',  0x7F};
+
 static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
   int rc = vb_buf_reserve(out, n + 1);
   if (rc) return rc;
@@ -103,14 +114,14 @@ static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
   size_t i, k = 0;
   int space = 0;
   for (i = 0; i < n; i++) {
-    unsigned char c = z[i];
-    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+    unsigned char c = aFoldAscii[z[i]];
+    if (c == 0 && z[i] != 0) {
       space = 1;
       continue;
     }
     if (space && k) o[k++] = ' ';
     space = 0;
-    o[k++] = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    o[k++] = c;
   }
   out->n += k;
   out->z[out->n] = 0;
@@ -187,11 +198,6 @@ typedef struct simEntry {
   uint32_t firstA, firstB; /* index of the first occurrence in a, in b */
 } simEntry;
 
-typedef struct simMap {
-  simEntry *a;
-  size_t cap, used;
-} simMap;
-
 static uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
@@ -201,35 +207,52 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
-/* Empty the table, sized for about `expect` keys; shrinks after a large input. */
+typedef struct simMap {
+  simEntry *a;
+  uint32_t *order; /* order[id] = slot of the id-th key inserted */
+  size_t cap, used;
+} simMap;
+
+static int mapAlloc(simMap *m, size_t cap) {
+  simEntry *a = vb_malloc(cap * (sizeof(simEntry) + sizeof(uint32_t)));
+  if (a == NULL) return VB_NOMEM;
+  memset(a, 0, cap * sizeof(simEntry));
+  m->a = a;
+  m->order = (uint32_t *)(a + cap);
+  m->cap = cap;
+  return VB_OK;
+}
+
+/* Empty the table, sized for about `expect` keys; shrinks after a large
+ * input.  Reuse clears only the slots in use. */
 static int mapReset(simMap *m, size_t expect) {
-  size_t cap = 64;
+  size_t cap = 64, k;
   while (cap < 2 * expect) cap <<= 1;
   if (m->a == NULL || m->cap < cap || m->cap > 16 * cap) {
     vb_free(m->a);
-    m->a = vb_malloc(cap * sizeof(simEntry));
-    m->cap = m->a ? cap : 0;
-    if (m->a == NULL) return VB_NOMEM;
+    m->a = NULL;
+    m->cap = m->used = 0;
+    return mapAlloc(m, cap);
   }
-  memset(m->a, 0, m->cap * sizeof(simEntry));
+  for (k = 0; k < m->used; k++) m->a[m->order[k]].key = 0;
   m->used = 0;
   return VB_OK;
 }
 
 static int mapGrow(simMap *m) {
-  size_t cap = m->cap * 2, i;
-  simEntry *a = vb_malloc(cap * sizeof(simEntry));
-  if (a == NULL) return VB_NOMEM;
-  memset(a, 0, cap * sizeof(simEntry));
-  for (i = 0; i < m->cap; i++) {
-    if (!m->a[i].key) continue;
-    size_t h = (size_t)m->a[i].key & (cap - 1);
-    while (a[h].key) h = (h + 1) & (cap - 1);
-    a[h] = m->a[i];
+  simMap g = {0};
+  size_t k;
+  if (mapAlloc(&g, m->cap * 2)) return VB_NOMEM;
+  for (k = 0; k < m->used; k++) {
+    const simEntry *e = &m->a[m->order[k]];
+    size_t h = (size_t)e->key & (g.cap - 1);
+    while (g.a[h].key) h = (h + 1) & (g.cap - 1);
+    g.a[h] = *e;
+    g.order[k] = (uint32_t)h;
   }
+  g.used = m->used;
   vb_free(m->a);
-  m->a = a;
-  m->cap = cap;
+  *m = g;
   return VB_OK;
 }
 
@@ -238,12 +261,18 @@ static simEntry *mapUpsert(simMap *m, uint64_t key) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t h = (size_t)key & (m->cap - 1);
   while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
-  if (!m->a[h].key) {
-    m->a[h].key = key;
-    m->a[h].id = (uint32_t)m->used++;
+  simEntry *e = &m->a[h];
+  if (!e->key) {
+    memset(e, 0, sizeof *e);
+    e->key = key;
+    e->id = (uint32_t)m->used;
+    m->order[m->used++] = (uint32_t)h;
   }
-  return &m->a[h];
+  return e;
 }
+
+/* The id-th entry. */
+#define MAP_AT(m, k) (&(m)->a[(m)->order[k]])
 
 /* ---- the context -------------------------------------------------------------------- */
 
@@ -261,8 +290,16 @@ typedef struct simWords {
   vb_buf text; /* the stems, each NUL-terminated */
 } simWords;
 
+/* A direct-mapped cache of prior weights by stem hash. */
+#define SIM_PRIOR_CACHE 4096
+typedef struct simPriorSlot {
+  uint64_t h; /* 0 = empty */
+  float w;
+} simPriorSlot;
+
 struct vb_sim {
   vb_tokenizer *aTok[VB_LANG_COUNT];
+  simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;      /* folded texts */
   simWords wa, wb;    /* word tokens */
   simMap map;
@@ -312,16 +349,19 @@ static int wordsPush(simWords *w, uint64_t h, float weight, int stop, const char
   w->a[w->n].w = weight;
   w->a[w->n].stop = (uint32_t)stop;
   w->a[w->n].off = w->text.n;
-  w->a[w->n].len = (uint32_t)nStem;
+  w->a[w->n].len = zStem ? (uint32_t)nStem : 0;
   w->n++;
-  int rc = vb_buf_append(&w->text, zStem, nStem);
-  if (rc == VB_OK) rc = vb_buf_append(&w->text, "", 1);
-  return rc;
+  if (zStem == NULL) return VB_OK; /* the stem's text is only needed by the cosine */
+  if (w->text.cap < w->text.n + nStem + 2 && vb_buf_reserve(&w->text, nStem + 2)) return VB_NOMEM;
+  memcpy(w->text.z + w->text.n, zStem, nStem);
+  w->text.n += nStem;
+  w->text.z[w->text.n++] = 0;
+  return VB_OK;
 }
 
 /* Tokenize z into w (stem hash, weight, stop flag per word or number). */
 static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
-                        simWords *w) {
+                        simWords *w, int forCosine) {
   vb_tokenizer *t = s->aTok[lang->id];
   vb_token tok;
   int rc;
@@ -337,12 +377,21 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
   }
-  int weighted = lang->id == VB_LANG_EN;
+  int weighted = forCosine && lang->id == VB_LANG_EN;
   vb_tok_reset(t, z, n);
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
-    float weight = weighted ? (float)vb_word_prior(tok.stem, tok.nStem) : 1.0f;
-    rc = wordsPush(w, tok.hash ? tok.hash : 1, weight, tok.stop, tok.stem, tok.nStem);
+    uint64_t h = tok.hash ? tok.hash : 1;
+    float weight = 1.0f;
+    if (weighted) {
+      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+      if (c->h != h) {
+        c->h = h;
+        c->w = (float)vb_word_prior(tok.stem, tok.nStem);
+      }
+      weight = c->w;
+    }
+    rc = wordsPush(w, h, weight, tok.stop, forCosine ? tok.stem : NULL, tok.nStem);
     if (rc) return rc;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
@@ -414,11 +463,21 @@ static double stemJaroWinkler(const simWords *A, const simWord *x, const simWord
   return r;
 }
 
+/* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
+static uint64_t stemKey(const simWords *W, const simWord *x) {
+  const unsigned char *z = W->text.z + x->off;
+  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
+  size_t i = 0;
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c2);
+  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
+}
+
 /* The soft part of the cosine: a stem of one text that the other lacks
  * still counts SOFT_CREDIT of a match with the other text's most similar
  * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
  * (inflections the stemmer keeps apart, misspellings: "shreded" and
- * "shredded").  Done from both sides, so it is symmetric; ties go to the
+ * "shredded") and the two stems begin with the same two characters.  Done from both sides, so it is symmetric; ties go to the
  * heavier, then the smaller hash.  Bounded: only when the unmatched stems
  * number at most SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the
  * STS-B train and dev splits. */
@@ -426,77 +485,109 @@ static double stemJaroWinkler(const simWords *A, const simWord *x, const simWord
 #define SOFT_CREDIT 0.5
 #define SOFT_MAX_PAIRS 4096
 
+typedef struct simCand {
+  uint32_t i, j; /* unmatched stem i of a, j of b */
+  float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
+} simCand;
+
+/* Is candidate x better than y for the same stem?  Higher similarity, then
+ * the heavier partner, then the smaller hash: independent of argument order. */
+static int candBetter(const simCand *x, const simCand *y, simEntry *const *partners, int sideB) {
+  if (x->sim != y->sim) return x->sim > y->sim;
+  const simEntry *px = partners[sideB ? x->j : x->i], *py = partners[sideB ? y->j : y->i];
+  double wx = (sideB ? px->cb : px->ca) * (double)px->w;
+  double wy = (sideB ? py->cb : py->ca) * (double)py->w;
+  if (wx != wy) return wx > wy;
+  return px->key < py->key;
+}
+
 static int softMatches(vb_sim *s, double *pSoft) {
-  simEntry *aUA[64], *aUB[64], **ua = aUA, **ub = aUB;
-  size_t nua = 0, nub = 0, i, j, cap = s->map.cap;
-  double soft = 0;
-  for (i = 0; i < cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
+  enum { STACK = 64 };
+  simEntry *aUA[STACK], *aUB[STACK], **ua = aUA, **ub = aUB;
+  uint64_t aKeyA[STACK], aKeyB[STACK], *keyA = aKeyA, *keyB = aKeyB;
+  int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
+  simCand aCand[4 * STACK], *cand = aCand;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
+  void *heap = NULL;
+  int rc = VB_OK;
+  *pSoft = 0;
+  for (i = 0; i < n; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
     nua += e->ca && !e->cb;
     nub += e->cb && !e->ca;
   }
-  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) {
-    *pSoft = 0;
-    return VB_OK;
-  }
-  void *heap = NULL;
-  if (nua > 64 || nub > 64) {
-    heap = vb_malloc((nua + nub) * sizeof(simEntry *) + nua * nub * sizeof(float));
+  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
+  if (nua > STACK || nub > STACK) {
+    size_t nu = nua + nub;
+    heap = vb_malloc(nu * (sizeof(simEntry *) + sizeof(uint64_t) + sizeof(int32_t)));
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
+    keyA = (uint64_t *)(ub + nub);
+    keyB = keyA + nua;
+    bestA = (int32_t *)(keyB + nub);
+    bestB = bestA + nua;
   }
-  float aSim[64 * 64], *sim = aSim;
-  if (heap) sim = (float *)(ub + nub);
   nua = nub = 0;
-  for (i = 0; i < cap; i++) {
-    simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
-    if (e->ca && !e->cb) ua[nua++] = e;
-    if (e->cb && !e->ca) ub[nub++] = e;
-  }
-  for (i = 0; i < nua; i++) {
-    for (j = 0; j < nub; j++) {
-      sim[i * nub + j] = (float)stemJaroWinkler(&s->wa, &s->wa.a[ua[i]->firstA], &s->wb,
-                                                &s->wb.a[ub[j]->firstB]);
+  for (i = 0; i < n; i++) {
+    simEntry *e = MAP_AT(&s->map, i);
+    if (e->ca && !e->cb) {
+      keyA[nua] = stemKey(&s->wa, &s->wa.a[e->firstA]);
+      ua[nua++] = e;
+    } else if (e->cb && !e->ca) {
+      keyB[nub] = stemKey(&s->wb, &s->wb.a[e->firstB]);
+      ub[nub++] = e;
     }
   }
-  /* from a's side: each unmatched stem of a to its best in b */
-  for (i = 0; i < nua; i++) {
-    size_t best = nub;
+  /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
+  for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      if (sim[i * nub + j] < SOFT_MIN) continue;
-      if (best == nub || sim[i * nub + j] > sim[i * nub + best]) {
-        best = j;
-      } else if (sim[i * nub + j] == sim[i * nub + best]) {
-        double wj = ub[j]->cb * (double)ub[j]->w, wb = ub[best]->cb * (double)ub[best]->w;
-        if (wj > wb || (wj == wb && ub[j]->key < ub[best]->key)) best = j;
+      if (keyA[i] != keyB[j]) continue;
+      double r = stemJaroWinkler(&s->wa, &s->wa.a[ua[i]->firstA], &s->wb,
+                                 &s->wb.a[ub[j]->firstB]);
+      if (r < SOFT_MIN) continue;
+      if (nCand == capCand) {
+        simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
+        if (c == NULL) {
+          rc = VB_NOMEM;
+          break;
+        }
+        memcpy(c, cand, nCand * sizeof(simCand));
+        if (cand != aCand) vb_free(cand);
+        cand = c;
+        capCand *= 2;
       }
-    }
-    if (best < nub) {
-      soft += SOFT_CREDIT * ua[i]->ca * (double)ua[i]->w * ub[best]->cb * (double)ub[best]->w;
+      cand[nCand].i = (uint32_t)i;
+      cand[nCand].j = (uint32_t)j;
+      cand[nCand].sim = (float)r;
+      nCand++;
     }
   }
-  /* and from b's side */
-  for (j = 0; j < nub; j++) {
-    size_t best = nua;
+  if (rc == VB_OK && nCand) {
+    size_t k;
+    for (i = 0; i < nua; i++) bestA[i] = -1;
+    for (j = 0; j < nub; j++) bestB[j] = -1;
+    for (k = 0; k < nCand; k++) {
+      const simCand *c = &cand[k];
+      if (bestA[c->i] < 0 || candBetter(c, &cand[bestA[c->i]], ub, 1)) bestA[c->i] = (int32_t)k;
+      if (bestB[c->j] < 0 || candBetter(c, &cand[bestB[c->j]], ua, 0)) bestB[c->j] = (int32_t)k;
+    }
+    double soft = 0;
     for (i = 0; i < nua; i++) {
-      if (sim[i * nub + j] < SOFT_MIN) continue;
-      if (best == nua || sim[i * nub + j] > sim[best * nub + j]) {
-        best = i;
-      } else if (sim[i * nub + j] == sim[best * nub + j]) {
-        double wi = ua[i]->ca * (double)ua[i]->w, wb = ua[best]->ca * (double)ua[best]->w;
-        if (wi > wb || (wi == wb && ua[i]->key < ua[best]->key)) best = i;
-      }
+      if (bestA[i] < 0) continue;
+      const simEntry *y = ub[cand[bestA[i]].j];
+      soft += SOFT_CREDIT * ua[i]->ca * (double)ua[i]->w * y->cb * (double)y->w;
     }
-    if (best < nua) {
-      soft += SOFT_CREDIT * ub[j]->cb * (double)ub[j]->w * ua[best]->ca * (double)ua[best]->w;
+    for (j = 0; j < nub; j++) {
+      if (bestB[j] < 0) continue;
+      const simEntry *x = ua[cand[bestB[j]].i];
+      soft += SOFT_CREDIT * ub[j]->cb * (double)ub[j]->w * x->ca * (double)x->w;
     }
+    *pSoft = soft;
   }
+  if (cand != aCand) vb_free(cand);
   vb_free(heap);
-  *pSoft = soft;
-  return VB_OK;
+  return rc;
 }
 
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
@@ -504,8 +595,9 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
                      double *pScore) {
   simWords *A = &s->wa, *B = &s->wb;
   size_t i;
-  int rc = collectWords(s, lang, a, na, A);
-  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, B);
+  int forCosine = method == VB_SIM_COSINE;
+  int rc = collectWords(s, lang, a, na, A, forCosine);
+  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, B, forCosine);
   if (rc) return rc;
   if (A->n == 0 || B->n == 0) {
     if (A->n || B->n) return VB_OK; /* *pScore is 0 */
@@ -562,9 +654,9 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
     (void)S; /* the shorter's counts come from the map, indexed by id */
     uint32_t *win = (uint32_t *)(idB + B->n), *need = win + s->map.used;
     memset(win, 0, s->map.used * sizeof(uint32_t));
-    for (i = 0; i < s->map.cap; i++) {
-      const simEntry *e = &s->map.a[i];
-      if (e->key) need[e->id] = shortIsA ? e->ca : e->cb;
+    for (i = 0; i < s->map.used; i++) {
+      const simEntry *e = MAP_AT(&s->map, i);
+      need[e->id] = shortIsA ? e->ca : e->cb;
     }
     size_t matched = 0, best = 0;
     for (j = 0; j < n; j++) {
@@ -584,9 +676,8 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
 
   size_t setA = 0, setB = 0, both = 0;
   double dot = 0, qa = 0, qb = 0;
-  for (i = 0; i < s->map.cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
     setA += e->ca > 0;
     setB += e->cb > 0;
     both += e->ca > 0 && e->cb > 0;
@@ -666,9 +757,8 @@ static int trigramScore(vb_sim *s, double *pScore) {
   if (rc == VB_OK) rc = addTrigrams(&s->map, s->fb.z, s->fb.n, 1);
   if (rc) return rc;
   size_t i, na = 0, nb = 0, both = 0;
-  for (i = 0; i < s->map.cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
     na += e->ca, nb += e->cb, both += e->ca && e->cb;
   }
   if (na + nb == 0) { /* no words: equal folded texts (both without letters) */
@@ -746,7 +836,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
   while (rc == VB_OK && (i < na || j < nb)) {
     int c = i >= na ? 1 : j >= nb ? -1 : cmpTok(&ta[i], &tb[j]);
     if (c == 0) {
-      sectLen += (nSect ? 1 : 0) + vb_utf8_count(ta[i].z, ta[i].n);
+      sectLen += (nSect ? 1 : 0) + vb_sim_count(ta[i].z, ta[i].n);
       nSect++, i++, j++;
     } else if (c < 0) {
       rc = joinTok(&ab, &ta[i++]);
@@ -759,7 +849,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
     *pScore = 1.0;
     goto done;
   }
-  double abLen = (double)vb_utf8_count(ab.z, ab.n), baLen = (double)vb_utf8_count(ba.z, ba.n);
+  double abLen = (double)vb_sim_count(ab.z, ab.n), baLen = (double)vb_sim_count(ba.z, ba.n);
   double sect = (double)sectLen, one = nSect ? 1.0 : 0.0;
   double sectAbLen = sect + one + abLen, sectBaLen = sect + one + baLen;
   int64_t dist = 0;
@@ -795,7 +885,7 @@ static int charScore(vb_sim *s, vb_sim_method method, const unsigned char *a, si
   const unsigned char *fb = s->fb.z ? s->fb.z : (const unsigned char *)"";
   switch (method) {
     case VB_SIM_LEVENSHTEIN: {
-      size_t la = vb_utf8_count(fa, s->fa.n), lb = vb_utf8_count(fb, s->fb.n);
+      size_t la = vb_sim_count(fa, s->fa.n), lb = vb_sim_count(fb, s->fb.n);
       size_t longer = la > lb ? la : lb;
       if (longer == 0) {
         *pScore = 1.0;
