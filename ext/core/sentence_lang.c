@@ -711,13 +711,13 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
   /* extend over "X." and "X. " before it, while each part is short */
   for (;;) {
     size_t j = *pChain, w;
-    int parts = 0;
+    int parts = 0, tight = 0;
     if (j <= lim + 1 || z[j - 1] == ' ') {
       if (j >= lim + 2 && z[j - 1] == ' ' && z[j - 2] == '.') j -= 2;
       else break;
     } else if (z[j - 1] == '.') {
       j -= 1;
-      if (pTight && *pChain == *pA) *pTight = 1;
+      if (*pChain == *pA) tight = 1;
     } else {
       break;
     }
@@ -729,6 +729,8 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
       parts++;
     }
     if (parts == 0 || parts > 4) break;
+    if (tight && pTight) *pTight = 1;
+    tight = 0;
     *pChain = w;
     (void)parts;
   }
@@ -763,7 +765,11 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   /* 1. quotation marks and brackets */
   if (!info->parasep && b < n && q_inside(p, te)) return DROP;
   /* 2. ellipses: "[...]" marks an omission, not an end */
-  if (ts > 0 && z[ts - 1] == '[' && te > ts && z[te - 1] == ']') return DROP;
+  if (ts > 0 && z[ts - 1] == '[') {
+    size_t i = ts;
+    while (i < n && z[i] == '.') i++;
+    if (i < n && z[i] == ']') return DROP;
+  }
   if (te >= ts + 3 && b == te && b < n && memcmp(z + ts, "...", 3) == 0) {
     int32_t nc;
     cp_at(z, n, b, &nc);
@@ -865,7 +871,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     return KEEP;
   }
   /* 5. a single period after a word or a number */
-  if (te != ts + 1 || z[ts] != '.') {
+  if (info->term_last != ts || z[ts] != '.') {
     /* several terminators: "Nov..", "that....", "Km.?" end a sentence */
     return KEEP;
   }
@@ -895,6 +901,8 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     }
     token_before(z, n, s, ts, &a, &chain, &dotted);
     if (a == ts) return KEEP;
+    if (z[a] == 0xC2 && a + 1 < n && (z[a + 1] == 0xB0 || z[a + 1] == 0xBA)) return KEEP; /* "5°C." */
+    if (url_like(z, n, ts)) return KEEP; /* "…/content.html. Please" */
     nk = next_word(z, n, b, &wa, &wb);
     /* roman numerals as ordinals: "XII. Pluku" */
     if ((r->flags & F_ORDINAL_DOT) && ts - a >= 2) {
@@ -904,10 +912,10 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     }
     nkey = lower_key(z, n, chain, ts, key, VB_SENT_TOKEN_MAX);
     if (nkey <= VB_SENT_TOKEN_MAX) cls = abbr_class(r, key, nkey);
-    if (cls == ABBR_NONE && dotted) {
+    if (cls == ABBR_NONE && chain != a) {
       nkey = lower_key(z, n, a, ts, key, VB_SENT_TOKEN_MAX);
       if (nkey <= VB_SENT_TOKEN_MAX) cls = abbr_class(r, key, nkey);
-      if (cls == ABBR_TITLE || cls == ABBR_NUM) cls = ABBR_OTHER;
+      if (dotted && (cls == ABBR_TITLE || cls == ABBR_NUM)) cls = ABBR_OTHER;
     }
     {
       size_t q = a;
@@ -948,7 +956,7 @@ size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
   int kind = 0;
   long val = 0;
   size_t m = skip_bullet(z, n, s);
-  size_t mEnd = marker_at(z, n, m, 0, &kind, &val);
+  size_t mEnd = marker_at(z, n, m, p->listKind, &kind, &val);
   if (mEnd) {
     p->listKind = kind;
     p->listNext = val + 1;

@@ -23,6 +23,8 @@ SEGMENT = os.path.join(os.environ.get("VERBATIM_DATA", DATA), "segment")
 
 # id -> why we do not follow the expected output
 KNOWN = {
+    "ar-005": "the expected output ends sentences at some Arabic commas (after 'والقلب،') "
+              "but not others (after 'الدم،'); a comma is not a sentence end for a reader",
 }
 
 
