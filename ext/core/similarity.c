@@ -89,40 +89,44 @@ double vb_word_prior(const char *zStem, size_t nStem) {
 
 /* ---- folding -------------------------------------------------------------------- */
 
-static int isSpaceCp(int32_t c) {
-  if (c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85) return 1;
-  if (c < 0x80) return 0;
-  utf8proc_category_t k = utf8proc_category(c);
-  return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
-}
-
-/* ASCII folding: 0 for white space, else the lower-case byte. */
-static const unsigned char aFoldAscii[128] = {
-    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0,    0,    0,    0,    0,    0x0E, 0x0F,
-    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
-    0,    '!',  '"',  '#',  '$',  '%',  '&',  '\'', '(',  ')',  '*',  '+',  ',',  '-',  '.',  '/',
-    '0',  '1',  '2',  '3',  '4',  '5',  '6',  '7',  '8',  '9',  ':',  ';',  '<',  '=',  '>',  '?',
-    '@',  'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
-    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  '[',  '\\', ']',  '^',  '_',
-    '`',  'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
-    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  '{',  '|',  '}',  '~',  0x7F};
-
+/* ASCII folding: white space (tab, line feed, vertical tab, form feed,
+ * carriage return, space) collapses to one space between words; letters
+ * become lower case.  Eight bytes at a time (SWAR) while a chunk holds no
+ * control character and no space that would follow another space. */
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
 static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
-  int rc = vb_buf_reserve(out, n + 1);
+  int rc = vb_buf_reserve(out, n + 8);
   if (rc) return rc;
   unsigned char *o = out->z + out->n;
-  size_t i, k = 0;
-  int space = 0;
-  for (i = 0; i < n; i++) {
-    unsigned char c = aFoldAscii[z[i]];
-    if (c == 0 && z[i] != 0) {
-      space = 1;
-      continue;
+  size_t i = 0, k = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t x, y, zb;
+      memcpy(&x, z + i, 8);
+      /* any byte below 0x20 (bytes are < 0x80, so no carries across) */
+      int ctrl = ((x + 0x60 * ONES8) & HIGH8) != HIGH8;
+      y = x ^ (0x20 * ONES8); /* spaces become zero bytes */
+      zb = ~(((y & ~HIGH8) + ~HIGH8 * 1) | y | ~HIGH8); /* 0x80 at each zero byte */
+      int leading = (zb & 0x80) && (k == 0 || o[k - 1] == ' ');
+      if (!ctrl && !(zb & (zb << 8)) && !leading) {
+        uint64_t ge = (x + (0x80 - 'A') * ONES8) & HIGH8;     /* byte >= 'A' */
+        uint64_t gt = (x + (0x80 - 'Z' - 1) * ONES8) & HIGH8; /* byte > 'Z' */
+        x |= (ge & ~gt) >> 2;                                  /* +0x20 for A-Z */
+        memcpy(o + k, &x, 8);
+        k += 8;
+        i += 8;
+        continue;
+      }
     }
-    if (space && k) o[k++] = ' ';
-    space = 0;
-    o[k++] = c;
+    unsigned char b = z[i++];
+    if (b == ' ' || (b >= 0x09 && b <= 0x0D)) {
+      if (k && o[k - 1] != ' ') o[k++] = ' ';
+    } else {
+      o[k++] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+    }
   }
+  if (k && o[k - 1] == ' ') k--;
   out->n += k;
   out->z[out->n] = 0;
   return VB_OK;
@@ -132,60 +136,7 @@ int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
   size_t i = 0;
   while (i < n && z[i] < 0x80) i++;
   if (i == n) return foldAscii(z, n, out);
-
-  /* A valid UTF-8 copy (invalid units -> U+FFFD), then utf8proc's NFKC +
-   * case fold + lump into our own code point buffer, then white space. */
-  vb_buf valid = {0};
-  int32_t *cps = NULL;
-  int rc = vb_buf_reserve(&valid, n + 8);
-  for (i = 0; rc == VB_OK && i < n;) {
-    int32_t c;
-    i = vb_utf8_next(z, n, i, &c);
-    rc = vb_buf_append_cp(&valid, c);
-  }
-  const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                UTF8PROC_CASEFOLD | UTF8PROC_LUMP;
-  utf8proc_ssize_t cap = (utf8proc_ssize_t)valid.n + 16, len = 0;
-  while (rc == VB_OK) {
-    vb_free(cps);
-    cps = vb_malloc((size_t)cap * sizeof(int32_t));
-    if (cps == NULL) {
-      rc = VB_NOMEM;
-      break;
-    }
-    len = utf8proc_decompose_custom(valid.z, (utf8proc_ssize_t)valid.n, cps, cap, opt, NULL,
-                                    NULL);
-    if (len < 0) {
-      rc = VB_EARG; /* cannot happen on valid UTF-8 */
-      break;
-    }
-    if (len <= cap) break;
-    cap = len;
-  }
-  if (rc == VB_OK) {
-    len = utf8proc_normalize_utf32(cps, len, opt);
-    if (len < 0) rc = VB_EARG;
-  }
-  if (rc == VB_OK) rc = vb_buf_reserve(out, (size_t)len * 4 + 1);
-  if (rc == VB_OK) {
-    size_t start = out->n;
-    int space = 0;
-    utf8proc_ssize_t k;
-    for (k = 0; k < len && rc == VB_OK; k++) {
-      int32_t c = cps[k];
-      if (isSpaceCp(c)) {
-        space = 1;
-        continue;
-      }
-      if (space && out->n > start) rc = vb_buf_append(out, " ", 1);
-      space = 0;
-      if (rc == VB_OK) rc = vb_buf_append_cp(out, c);
-    }
-    if (out->z) out->z[out->n] = 0;
-  }
-  vb_free(cps);
-  vb_buf_free(&valid);
-  return rc;
+  return vb_normalize(z, n, VB_NORM_FOLD, out);
 }
 
 /* ---- the hash table --------------------------------------------------------------- */
