@@ -142,11 +142,12 @@ int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
 /* ---- the hash table --------------------------------------------------------------- */
 
 typedef struct simEntry {
-  uint64_t key; /* 0 = empty */
-  uint32_t ca, cb;
-  uint32_t id;
-  float w;
-  uint32_t firstA, firstB; /* index of the first occurrence in a, in b */
+  uint64_t key;    /* 0 = empty */
+  uint32_t ca, cb; /* content-word occurrences in a, in b (trigrams: presence) */
+  uint32_t sa, sb; /* stopword occurrences in a, in b */
+  uint32_t id;     /* insertion order */
+  float w;         /* prior weight (cosine) */
+  uint32_t off, len; /* the stem's text in vb_sim.stems (cosine) */
 } simEntry;
 
 static uint64_t mix64(uint64_t x) {
@@ -179,7 +180,7 @@ static int mapAlloc(simMap *m, size_t cap) {
 static int mapReset(simMap *m, size_t expect) {
   size_t cap = 64, k;
   while (cap < 2 * expect) cap <<= 1;
-  if (m->a == NULL || m->cap < cap || m->cap > 16 * cap) {
+  if (m->a == NULL || m->cap < cap || m->cap > 64 * cap) {
     vb_free(m->a);
     m->a = NULL;
     m->cap = m->used = 0;
@@ -207,12 +208,14 @@ static int mapGrow(simMap *m) {
   return VB_OK;
 }
 
-/* The entry of key (inserted zeroed with id = number of keys so far). */
-static simEntry *mapUpsert(simMap *m, uint64_t key) {
+/* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
+ * the number of keys before it). */
+static simEntry *mapUpsert(simMap *m, uint64_t key, int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t h = (size_t)key & (m->cap - 1);
   while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
   simEntry *e = &m->a[h];
+  *pNew = !e->key;
   if (!e->key) {
     memset(e, 0, sizeof *e);
     e->key = key;
@@ -227,20 +230,6 @@ static simEntry *mapUpsert(simMap *m, uint64_t key) {
 
 /* ---- the context -------------------------------------------------------------------- */
 
-typedef struct simWord {
-  uint64_t h;     /* hash of the stem */
-  float w;        /* prior weight */
-  uint32_t stop;  /* 1 for a stopword */
-  size_t off;     /* the stem at text.z + off */
-  uint32_t len;
-} simWord;
-
-typedef struct simWords {
-  simWord *a;
-  size_t n, cap;
-  vb_buf text; /* the stems, each NUL-terminated */
-} simWords;
-
 /* A direct-mapped cache of prior weights by stem hash. */
 #define SIM_PRIOR_CACHE 4096
 typedef struct simPriorSlot {
@@ -248,14 +237,23 @@ typedef struct simPriorSlot {
   float w;
 } simPriorSlot;
 
+/* A growable array of word ids (bit 31: a stopword). */
+typedef struct simSeq {
+  uint32_t *a;
+  size_t n, cap;
+} simSeq;
+#define SEQ_STOP 0x80000000u
+
 struct vb_sim {
   vb_tokenizer *aTok[VB_LANG_COUNT];
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;      /* folded texts */
-  simWords wa, wb;    /* word tokens */
-  simMap map;
-  uint32_t *aU32;     /* scratch: id sequences, window counts */
+  simMap map;         /* distinct stems (or trigrams) of both texts */
+  vb_buf stems;       /* stem texts of the map's entries (cosine) */
+  simSeq seq[2];      /* word id sequences of a and b (lcs, partial) */
+  uint32_t *aU32;     /* scratch: counts by id (partial) */
   size_t nU32;
+  size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
 };
 
 vb_sim *vb_sim_new(void) {
@@ -270,99 +268,106 @@ void vb_sim_free(vb_sim *s) {
   for (i = 0; i < VB_LANG_COUNT; i++) vb_tok_free(s->aTok[i]);
   vb_buf_free(&s->fa);
   vb_buf_free(&s->fb);
-  vb_free(s->wa.a);
-  vb_free(s->wb.a);
-  vb_buf_free(&s->wa.text);
-  vb_buf_free(&s->wb.text);
+  vb_buf_free(&s->stems);
   vb_free(s->map.a);
+  vb_free(s->seq[0].a);
+  vb_free(s->seq[1].a);
   vb_free(s->aU32);
   vb_free(s);
 }
 
 static int scratchU32(vb_sim *s, size_t n) {
-  if (n <= s->nU32 && s->nU32 <= 16 * (n + 1024)) return VB_OK;
+  if (n <= s->nU32 && s->nU32 <= 64 * (n + 1024)) return VB_OK;
   vb_free(s->aU32);
   s->aU32 = vb_malloc((n ? n : 1) * sizeof(uint32_t));
   s->nU32 = s->aU32 ? n : 0;
   return s->aU32 ? VB_OK : VB_NOMEM;
 }
 
-static int wordsPush(simWords *w, uint64_t h, float weight, int stop, const char *zStem,
-                     size_t nStem) {
-  if (w->n == w->cap) {
-    size_t cap = w->cap ? 2 * w->cap : 64;
-    simWord *a = vb_realloc(w->a, cap * sizeof(simWord));
+static int seqPush(simSeq *q, uint32_t x) {
+  if (q->n == q->cap) {
+    size_t cap = q->cap ? 2 * q->cap : 256;
+    uint32_t *a = vb_realloc(q->a, cap * sizeof(uint32_t));
     if (a == NULL) return VB_NOMEM;
-    w->a = a;
-    w->cap = cap;
+    q->a = a;
+    q->cap = cap;
   }
-  w->a[w->n].h = h;
-  w->a[w->n].w = weight;
-  w->a[w->n].stop = (uint32_t)stop;
-  w->a[w->n].off = w->text.n;
-  w->a[w->n].len = zStem ? (uint32_t)nStem : 0;
-  w->n++;
-  if (zStem == NULL) return VB_OK; /* the stem's text is only needed by the cosine */
-  if (w->text.cap < w->text.n + nStem + 2 && vb_buf_reserve(&w->text, nStem + 2)) return VB_NOMEM;
-  memcpy(w->text.z + w->text.n, zStem, nStem);
-  w->text.n += nStem;
-  w->text.z[w->text.n++] = 0;
+  q->a[q->n++] = x;
   return VB_OK;
 }
 
-/* Tokenize z into w (stem hash, weight, stop flag per word or number). */
+/* Tokenize z as text `side` (0 = a, 1 = b): count each word and number
+ * token's stem in the map; for the cosine, look up the prior weight and keep
+ * the stem's text once per distinct stem; for lcs and partial, append the
+ * word ids to seq[side].  Memory: one entry per distinct stem, plus 4 bytes
+ * per word for the sequence methods. */
 static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
-                        simWords *w, int forCosine) {
+                        int side, vb_sim_method method) {
   vb_tokenizer *t = s->aTok[lang->id];
   vb_token tok;
-  int rc;
-  if (w->cap > 65536 && w->cap > 16 * (n / 4 + 64)) { /* shrink after a huge input */
-    vb_free(w->a);
-    w->a = NULL;
-    w->cap = 0;
+  int rc, isNew;
+  int forCosine = method == VB_SIM_COSINE;
+  int wantSeq = method == VB_SIM_LCS || method == VB_SIM_PARTIAL;
+  int weighted = forCosine && lang->id == VB_LANG_EN;
+  simSeq *q = &s->seq[side];
+  if (q->cap > 65536 && q->cap > 64 * (n / 4 + 64)) { /* shrink after a huge input */
+    vb_free(q->a);
+    q->a = NULL;
+    q->cap = 0;
   }
-  if (w->text.cap > 65536 && w->text.cap > 16 * (n + 64)) vb_buf_free(&w->text);
-  w->n = 0;
-  vb_buf_reset(&w->text);
+  q->n = 0;
+  s->nWords[side] = s->nContent[side] = 0;
   if (t == NULL) {
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
   }
-  int weighted = forCosine && lang->id == VB_LANG_EN;
   vb_tok_reset(t, z, n);
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     uint64_t h = tok.hash ? tok.hash : 1;
-    float weight = 1.0f;
-    if (weighted) {
-      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
-      if (c->h != h) {
-        c->h = h;
-        c->w = (float)vb_word_prior(tok.stem, tok.nStem);
-      }
-      weight = c->w;
+    simEntry *e = mapUpsert(&s->map, h, &isNew);
+    if (e == NULL) {
+      rc = VB_NOMEM;
+      break;
     }
-    rc = wordsPush(w, h, weight, tok.stop, forCosine ? tok.stem : NULL, tok.nStem);
-    if (rc) return rc;
+    if (isNew && forCosine) {
+      e->w = 1.0f;
+      if (weighted) {
+        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+        if (c->h != h) {
+          c->h = h;
+          c->w = (float)vb_word_prior(tok.stem, tok.nStem);
+        }
+        e->w = c->w;
+      }
+      e->off = (uint32_t)s->stems.n;
+      e->len = (uint32_t)tok.nStem;
+      if (s->stems.n + tok.nStem + 2 > UINT32_MAX) {
+        rc = VB_ETOOBIG;
+        break;
+      }
+      if (s->stems.cap < s->stems.n + tok.nStem + 2 &&
+          vb_buf_reserve(&s->stems, tok.nStem + 2)) {
+        rc = VB_NOMEM;
+        break;
+      }
+      memcpy(s->stems.z + s->stems.n, tok.stem, tok.nStem);
+      s->stems.n += tok.nStem;
+      s->stems.z[s->stems.n++] = 0;
+    }
+    if (tok.stop) {
+      if (side == 0) e->sa++;
+      else e->sb++;
+    } else {
+      if (side == 0) e->ca++;
+      else e->cb++;
+      s->nContent[side]++;
+    }
+    s->nWords[side]++;
+    if (wantSeq && (rc = seqPush(q, e->id | (tok.stop ? SEQ_STOP : 0))) != VB_OK) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
   return rc < 0 ? rc : VB_OK;
-}
-
-/* Keep only content words when both texts have some. */
-static void selectContent(simWords *a, simWords *b) {
-  size_t i, ca = 0, cb = 0;
-  for (i = 0; i < a->n; i++) ca += !a->a[i].stop;
-  for (i = 0; i < b->n; i++) cb += !b->a[i].stop;
-  if (ca == 0 || cb == 0) return;
-  simWords *aw[2] = {a, b};
-  for (int k = 0; k < 2; k++) {
-    size_t o = 0;
-    for (i = 0; i < aw[k]->n; i++) {
-      if (!aw[k]->a[i].stop) aw[k]->a[o++] = aw[k]->a[i];
-    }
-    aw[k]->n = o;
-  }
 }
 
 /* LCS length of two id sequences (Hyyrö's bit-parallel LCS). */
@@ -404,19 +409,16 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
   return VB_OK;
 }
 
-/* Jaro-Winkler of two stems: bytes are units for ASCII stems; others go
- * through vb_jaro_winkler. */
-static double stemJaroWinkler(const simWords *A, const simWord *x, const simWords *B,
-                              const simWord *y) {
-  const unsigned char *a = A->text.z + x->off, *b = B->text.z + y->off;
+/* Jaro-Winkler of two stems (short: never over the bound). */
+static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
-  if (vb_jaro_winkler(a, x->len, b, y->len, &r)) r = 0; /* short stems: never over the bound */
+  if (vb_jaro_winkler(s->stems.z + x->off, x->len, s->stems.z + y->off, y->len, &r)) r = 0;
   return r;
 }
 
 /* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
-static uint64_t stemKey(const simWords *W, const simWord *x) {
-  const unsigned char *z = W->text.z + x->off;
+static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
+  const unsigned char *z = s->stems.z + x->off;
   int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
   size_t i = 0;
   if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
@@ -428,10 +430,11 @@ static uint64_t stemKey(const simWords *W, const simWord *x) {
  * still counts SOFT_CREDIT of a match with the other text's most similar
  * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
  * (inflections the stemmer keeps apart, misspellings: "shreded" and
- * "shredded") and the two stems begin with the same two characters.  Done from both sides, so it is symmetric; ties go to the
- * heavier, then the smaller hash.  Bounded: only when the unmatched stems
- * number at most SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the
- * STS-B train and dev splits. */
+ * "shredded") and the two stems begin with the same two characters.
+ * Done from both sides, so it is symmetric; ties go to the heavier, then
+ * the smaller hash.  Bounded: only when the unmatched stems number at most
+ * SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the STS-B train and
+ * dev splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
 #define SOFT_MAX_PAIRS 4096
@@ -441,21 +444,24 @@ typedef struct simCand {
   float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
 } simCand;
 
+typedef struct simSide {
+  simEntry *e;
+  uint64_t key;  /* first two characters */
+  double weight; /* count x prior weight */
+} simSide;
+
 /* Is candidate x better than y for the same stem?  Higher similarity, then
  * the heavier partner, then the smaller hash: independent of argument order. */
-static int candBetter(const simCand *x, const simCand *y, simEntry *const *partners, int sideB) {
+static int candBetter(const simCand *x, const simCand *y, const simSide *partners, int sideB) {
   if (x->sim != y->sim) return x->sim > y->sim;
-  const simEntry *px = partners[sideB ? x->j : x->i], *py = partners[sideB ? y->j : y->i];
-  double wx = (sideB ? px->cb : px->ca) * (double)px->w;
-  double wy = (sideB ? py->cb : py->ca) * (double)py->w;
-  if (wx != wy) return wx > wy;
-  return px->key < py->key;
+  const simSide *px = &partners[sideB ? x->j : x->i], *py = &partners[sideB ? y->j : y->i];
+  if (px->weight != py->weight) return px->weight > py->weight;
+  return px->e->key < py->e->key;
 }
 
-static int softMatches(vb_sim *s, double *pSoft) {
+static int softMatches(vb_sim *s, int useAll, double *pSoft) {
   enum { STACK = 64 };
-  simEntry *aUA[STACK], *aUB[STACK], **ua = aUA, **ub = aUB;
-  uint64_t aKeyA[STACK], aKeyB[STACK], *keyA = aKeyA, *keyB = aKeyB;
+  simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
   int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
@@ -464,38 +470,39 @@ static int softMatches(vb_sim *s, double *pSoft) {
   *pSoft = 0;
   for (i = 0; i < n; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
-    nua += e->ca && !e->cb;
-    nub += e->cb && !e->ca;
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    nua += xa && !xb;
+    nub += xb && !xa;
   }
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * (sizeof(simEntry *) + sizeof(uint64_t) + sizeof(int32_t)));
+    heap = vb_malloc(nu * (sizeof(simSide) + sizeof(int32_t)));
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
-    keyA = (uint64_t *)(ub + nub);
-    keyB = keyA + nua;
-    bestA = (int32_t *)(keyB + nub);
+    bestA = (int32_t *)(ub + nub);
     bestB = bestA + nua;
   }
   nua = nub = 0;
   for (i = 0; i < n; i++) {
     simEntry *e = MAP_AT(&s->map, i);
-    if (e->ca && !e->cb) {
-      keyA[nua] = stemKey(&s->wa, &s->wa.a[e->firstA]);
-      ua[nua++] = e;
-    } else if (e->cb && !e->ca) {
-      keyB[nub] = stemKey(&s->wb, &s->wb.a[e->firstB]);
-      ub[nub++] = e;
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    if (xa && !xb) {
+      ua[nua].e = e;
+      ua[nua].key = stemKey(s, e);
+      ua[nua++].weight = xa * (double)e->w;
+    } else if (xb && !xa) {
+      ub[nub].e = e;
+      ub[nub].key = stemKey(s, e);
+      ub[nub++].weight = xb * (double)e->w;
     }
   }
   /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      if (keyA[i] != keyB[j]) continue;
-      double r = stemJaroWinkler(&s->wa, &s->wa.a[ua[i]->firstA], &s->wb,
-                                 &s->wb.a[ub[j]->firstB]);
+      if (ua[i].key != ub[j].key) continue;
+      double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
       if (r < SOFT_MIN) continue;
       if (nCand == capCand) {
         simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
@@ -525,14 +532,10 @@ static int softMatches(vb_sim *s, double *pSoft) {
     }
     double soft = 0;
     for (i = 0; i < nua; i++) {
-      if (bestA[i] < 0) continue;
-      const simEntry *y = ub[cand[bestA[i]].j];
-      soft += SOFT_CREDIT * ua[i]->ca * (double)ua[i]->w * y->cb * (double)y->w;
+      if (bestA[i] >= 0) soft += SOFT_CREDIT * ua[i].weight * ub[cand[bestA[i]].j].weight;
     }
     for (j = 0; j < nub; j++) {
-      if (bestB[j] < 0) continue;
-      const simEntry *x = ua[cand[bestB[j]].i];
-      soft += SOFT_CREDIT * ub[j]->cb * (double)ub[j]->w * x->ca * (double)x->w;
+      if (bestB[j] >= 0) soft += SOFT_CREDIT * ub[j].weight * ua[cand[bestB[j]].i].weight;
     }
     *pSoft = soft;
   }
@@ -541,17 +544,30 @@ static int softMatches(vb_sim *s, double *pSoft) {
   return rc;
 }
 
+/* Keep the counted words of a sequence (content words unless useAll), as
+ * int32 ids, in place. */
+static size_t seqSelect(simSeq *q, int useAll) {
+  size_t i, o = 0;
+  for (i = 0; i < q->n; i++) {
+    uint32_t x = q->a[i];
+    if (useAll || !(x & SEQ_STOP)) q->a[o++] = x & ~SEQ_STOP;
+  }
+  return o;
+}
+
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
                      const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                      double *pScore) {
-  simWords *A = &s->wa, *B = &s->wb;
   size_t i;
-  int forCosine = method == VB_SIM_COSINE;
-  int rc = collectWords(s, lang, a, na, A, forCosine);
-  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, B, forCosine);
+  int rc = mapReset(&s->map, 64);
   if (rc) return rc;
-  if (A->n == 0 || B->n == 0) {
-    if (A->n || B->n) return VB_OK; /* *pScore is 0 */
+  if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
+  vb_buf_reset(&s->stems);
+  rc = collectWords(s, lang, a, na, 0, method);
+  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, 1, method);
+  if (rc) return rc;
+  if (s->nWords[0] == 0 || s->nWords[1] == 0) {
+    if (s->nWords[0] || s->nWords[1]) return VB_OK; /* *pScore is 0 */
     /* no words on either side: equal after folding? */
     vb_buf_reset(&s->fa);
     vb_buf_reset(&s->fb);
@@ -561,55 +577,32 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
     *pScore = s->fa.n == s->fb.n && (s->fa.n == 0 || memcmp(s->fa.z, s->fb.z, s->fa.n) == 0);
     return VB_OK;
   }
-  selectContent(A, B);
+  int useAll = s->nContent[0] == 0 || s->nContent[1] == 0;
 
-  rc = mapReset(&s->map, A->n + B->n);
-  if (rc) return rc;
-  /* Insert, remembering each word's id in the top of the scratch array. */
-  rc = scratchU32(s, 3 * (A->n + B->n)); /* ids of A and B, then two count arrays */
-  if (rc) return rc;
-  int32_t *idA = (int32_t *)s->aU32, *idB = idA + A->n;
-  for (i = 0; i < A->n; i++) {
-    simEntry *e = mapUpsert(&s->map, A->a[i].h);
-    if (e == NULL) return VB_NOMEM;
-    if (e->ca++ == 0) e->firstA = (uint32_t)i;
-    e->w = A->a[i].w;
-    idA[i] = (int32_t)e->id;
-  }
-  for (i = 0; i < B->n; i++) {
-    simEntry *e = mapUpsert(&s->map, B->a[i].h);
-    if (e == NULL) return VB_NOMEM;
-    if (e->cb++ == 0) e->firstB = (uint32_t)i;
-    e->w = B->a[i].w;
-    idB[i] = (int32_t)e->id;
-  }
-
-  if (method == VB_SIM_LCS) {
-    const int32_t *p = idA, *t = idB;
-    size_t m = A->n, n = B->n;
-    if (m > n) p = idB, m = B->n, t = idA, n = A->n;
-    if ((uint64_t)((m + 63) / 64) * (uint64_t)n > VB_SIM_MAX_STEPS) return VB_ELIMIT;
-    int64_t lcs = 0;
-    rc = lcsIds(p, m, t, n, &lcs);
-    if (rc) return rc;
-    *pScore = (double)lcs / (double)n;
-    return VB_OK;
-  }
-
-  if (method == VB_SIM_PARTIAL) {
-    /* need[id] = count in the shorter; win[id] = count in the window */
+  if (method == VB_SIM_LCS || method == VB_SIM_PARTIAL) {
+    size_t nA = seqSelect(&s->seq[0], useAll), nB = seqSelect(&s->seq[1], useAll);
+    const int32_t *idA = (const int32_t *)s->seq[0].a, *idB = (const int32_t *)s->seq[1].a;
     const int32_t *S = idA, *L = idB;
-    size_t k = A->n, n = B->n, j;
+    size_t k = nA, n = nB;
     int shortIsA = 1;
-    if (k > n) S = idB, k = B->n, L = idA, n = A->n, shortIsA = 0;
-    (void)S; /* the shorter's counts come from the map, indexed by id */
-    uint32_t *win = (uint32_t *)(idB + B->n), *need = win + s->map.used;
-    memset(win, 0, s->map.used * sizeof(uint32_t));
-    for (i = 0; i < s->map.used; i++) {
-      const simEntry *e = MAP_AT(&s->map, i);
-      need[e->id] = shortIsA ? e->ca : e->cb;
+    if (k > n) S = idB, k = nB, L = idA, n = nA, shortIsA = 0;
+    if (method == VB_SIM_LCS) {
+      if ((uint64_t)((k + 63) / 64) * (uint64_t)n > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+      int64_t lcs = 0;
+      rc = lcsIds(S, k, L, n, &lcs);
+      if (rc == VB_OK) *pScore = (double)lcs / (double)n;
+      return rc;
     }
-    size_t matched = 0, best = 0;
+    /* partial: need[id] = count in the shorter, win[id] = count in the window */
+    size_t nIds = s->map.used, j, matched = 0, best = 0;
+    rc = scratchU32(s, 2 * nIds);
+    if (rc) return rc;
+    uint32_t *win = s->aU32, *need = win + nIds;
+    memset(win, 0, nIds * sizeof(uint32_t));
+    for (i = 0; i < nIds; i++) {
+      const simEntry *e = MAP_AT(&s->map, i);
+      need[e->id] = shortIsA ? e->ca + (useAll ? e->sa : 0) : e->cb + (useAll ? e->sb : 0);
+    }
     for (j = 0; j < n; j++) {
       int32_t x = L[j];
       if (win[x] < need[x]) matched++;
@@ -629,19 +622,22 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
   double dot = 0, qa = 0, qb = 0;
   for (i = 0; i < s->map.used; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
-    setA += e->ca > 0;
-    setB += e->cb > 0;
-    both += e->ca > 0 && e->cb > 0;
-    double w2 = (double)e->w * (double)e->w;
-    dot += (double)e->ca * (double)e->cb * w2;
-    qa += (double)e->ca * (double)e->ca * w2;
-    qb += (double)e->cb * (double)e->cb * w2;
+    double xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    setA += xa > 0;
+    setB += xb > 0;
+    both += xa > 0 && xb > 0;
+    if (method == VB_SIM_COSINE) {
+      double w2 = (double)e->w * (double)e->w;
+      dot += xa * xb * w2;
+      qa += xa * xa * w2;
+      qb += xb * xb * w2;
+    }
   }
   double r = 0;
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, &soft);
+      rc = softMatches(s, useAll, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
@@ -687,7 +683,8 @@ static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
       uint64_t c3 = wc ? (uint64_t)c : ' ';
       /* pack three code points (21 bits each) + 1, so the key is never 0 */
       uint64_t key = mix64(((c1 << 42) | (c2 << 21) | c3) + 1);
-      simEntry *e = mapUpsert(m, key ? key : 1);
+      int isNew;
+      simEntry *e = mapUpsert(m, key ? key : 1, &isNew);
       if (e == NULL) return VB_NOMEM;
       if (side == 0) e->ca = 1;
       else e->cb = 1;
@@ -703,7 +700,7 @@ static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
 }
 
 static int trigramScore(vb_sim *s, double *pScore) {
-  int rc = mapReset(&s->map, (s->fa.n + s->fb.n) / 2 + 16);
+  int rc = mapReset(&s->map, 256); /* grows: memory follows the distinct trigrams */
   if (rc == VB_OK) rc = addTrigrams(&s->map, s->fa.z, s->fa.n, 0);
   if (rc == VB_OK) rc = addTrigrams(&s->map, s->fb.z, s->fb.n, 1);
   if (rc) return rc;
