@@ -614,16 +614,39 @@ static int q_inside(vb_sent_lang *p, size_t te) {
   if (p->qCloseAt > te) return 1;
   closer = p->qClose[0];
   lim = te + VB_SENT_QUOTE_MAX < n ? te + VB_SENT_QUOTE_MAX : n;
-  for (i = te; i < lim;) {
+  i = te;
+  /* resume an earlier fruitless search for the same mark (keeps the
+   * lookahead linear over the document) */
+  if (p->qLookCloser == closer && te >= p->qLookFrom && te <= p->qLookEnd) {
+    if (p->qLookLineEnd) goto not_closed;
+    i = p->qLookEnd;
+  } else {
+    p->qLookCloser = closer;
+    p->qLookFrom = te;
+  }
+  p->qLookLineEnd = 0;
+  while (i < lim) {
     int32_t cp;
-    if (z[i] == '\n' || z[i] == '\r') break;
-    i = cp_at(z, n, i, &cp);
+    size_t j;
+    if (z[i] == '\n' || z[i] == '\r') {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    j = cp_at(z, n, i, &cp);
     if (cp == closer || (closer == 0x201D && cp == 0x201C) || (closer == 0x201C && cp == 0x201D)) {
-      p->qCloseAt = i;
+      p->qCloseAt = j;
+      p->qLookCloser = 0;
       return 1;
     }
-    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) break;
+    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    i = j;
   }
+  if (i >= n) p->qLookLineEnd = 1;
+  p->qLookEnd = i;
+not_closed:
   /* never closed here: forget the marks, they are not a unit */
   p->qDepth = 0;
   p->qCloseAt = 0;
@@ -701,6 +724,7 @@ static size_t added_break(vb_sent_lang *p, size_t s, size_t a, size_t b) {
 /* Number of words in z[s..e), counting up to 4. */
 static int few_words(const unsigned char *z, size_t s, size_t e) {
   int words = 0, in = 0;
+  if (e - s > 256) return 4; /* a long sentence is not a fragment */
   for (; s < e && words < 4; s++) {
     int sp = z[s] == ' ' || z[s] == '\t' || z[s] == '\n';
     if (!sp && !in) words++;
