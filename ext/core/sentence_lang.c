@@ -48,13 +48,16 @@
  * Every rule looks at a bounded window around the candidate (tokens of at
  * most VB_SENT_TOKEN_MAX bytes, quotes within VB_SENT_QUOTE_MAX bytes), and
  * the quote tracker scans each byte once, so segmentation stays linear.
- * Word lists are space-separated strings searched with memmem, and only at
- * a candidate.
+ * Word lists are space-separated strings, hashed once into static tables
+ * (call_once) and looked up only at a candidate.
  */
 #define _GNU_SOURCE
 #include "sentence_lang.h"
 
 #include <string.h>
+#ifndef __STDC_NO_THREADS__
+#include <threads.h>
+#endif
 #include <utf8proc.h>
 
 #include "sentence_break.h"
@@ -71,13 +74,21 @@ enum { ABBR_NONE = 0, ABBR_TITLE, ABBR_NUM, ABBR_TIME, ABBR_OTHER };
 #define F_LOWER_BREAK 2 /* a period before a lower-case word may end a sentence */
 #define F_NO_CASE 4     /* the script has no case: initials and abbreviations never end one */
 
-/* A word list: " mr dr " (space-separated, with spaces at both ends). */
+/* A word list: " mr dr " (space-separated, with spaces at both ends), and
+ * its hash table (filled once, on first use, by wl_init_all; each list
+ * has its own static slot array, a file-scope compound literal). */
+#define WL_SLOTS 256 /* a power of two, more than twice the longest list */
+typedef struct vb_wslot {
+  uint16_t off; /* the word is z[off .. off + len) */
+  uint8_t len;  /* 0: empty slot */
+} vb_wslot;
 typedef struct vb_wlist {
   const char *z;
   size_t n;
+  vb_wslot *a;
 } vb_wlist;
-#define WL(s) {s, sizeof(s) - 1}
-#define WL_NONE {"", 0}
+#define WL(s) {s, sizeof(s) - 1, (vb_wslot[WL_SLOTS]){{0, 0}}}
+#define WL_NONE {"", 0, NULL}
 
 typedef struct vb_sent_rules {
   vb_wlist title;    /* lower case, internal periods, no spaces */
@@ -289,6 +300,53 @@ static const vb_sent_rules rules_nocase = {WL_NONE,
     0,
     NULL};
 
+static const vb_sent_rules *const all_rules[] = {
+    &rules_en, &rules_da, &rules_de, &rules_es, &rules_it, &rules_fr, &rules_nl, &rules_pl,
+    &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_nocase};
+
+static uint32_t wl_hash(const unsigned char *w, size_t nw) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < nw; i++) h = (h ^ w[i]) * 16777619u;
+  return h;
+}
+
+static void wl_init(const vb_wlist *l) {
+  size_t i = 0, used = 0;
+  if (l->a == NULL) return;
+  while (i < l->n) {
+    size_t j;
+    while (i < l->n && l->z[i] == ' ') i++;
+    for (j = i; j < l->n && l->z[j] != ' '; j++) {
+    }
+    if (j > i && j - i < 256 && used < WL_SLOTS / 2) {
+      uint32_t h = wl_hash((const unsigned char *)l->z + i, j - i) & (WL_SLOTS - 1);
+      while (l->a[h].len) h = (h + 1) & (WL_SLOTS - 1);
+      l->a[h].off = (uint16_t)i;
+      l->a[h].len = (uint8_t)(j - i);
+      used++;
+    }
+    i = j;
+  }
+}
+
+static void wl_init_all(void) {
+  size_t i;
+  for (i = 0; i < sizeof all_rules / sizeof all_rules[0]; i++) {
+    const vb_sent_rules *r = all_rules[i];
+    wl_init(&r->title);
+    wl_init(&r->num);
+    wl_init(&r->time);
+    wl_init(&r->other);
+    wl_init(&r->starters);
+    wl_init(&r->months);
+  }
+}
+
+#ifndef __STDC_NO_THREADS__
+static once_flag wl_once = ONCE_FLAG_INIT;
+#endif
+
 static const vb_sent_rules *rules_for(vb_lang_id id) {
   switch (id) {
     case VB_LANG_EN: return &rules_en;
@@ -314,12 +372,26 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
 #define VB_SENT_WORD_MAX 24 /* no listed word is longer (bytes) */
 
 static int in_list(vb_wlist list, const unsigned char *w, size_t nw) {
-  char key[VB_SENT_WORD_MAX + 3];
   if (nw == 0 || nw > VB_SENT_WORD_MAX || list.n == 0) return 0;
-  key[0] = ' ';
-  memcpy(key + 1, w, nw);
-  key[nw + 1] = ' ';
-  return memmem(list.z, list.n, key, nw + 2) != NULL;
+#ifndef __STDC_NO_THREADS__
+  {
+    uint32_t h = wl_hash(w, nw) & (WL_SLOTS - 1);
+    int probes;
+    for (probes = 0; probes < WL_SLOTS && list.a[h].len; probes++) {
+      if (list.a[h].len == nw && memcmp(list.z + list.a[h].off, w, nw) == 0) return 1;
+      h = (h + 1) & (WL_SLOTS - 1);
+    }
+    return 0;
+  }
+#else
+  {
+    char key[VB_SENT_WORD_MAX + 3];
+    key[0] = ' ';
+    memcpy(key + 1, w, nw);
+    key[nw + 1] = ' ';
+    return memmem(list.z, list.n, key, nw + 2) != NULL;
+  }
+#endif
 }
 
 static int abbr_class(const vb_sent_rules *r, const unsigned char *w, size_t nw) {
@@ -657,6 +729,9 @@ not_closed:
 
 void vb_sent_lang_init(vb_sent_lang *p, vb_lang_id id, const unsigned char *z, size_t n) {
   memset(p, 0, sizeof *p);
+#ifndef __STDC_NO_THREADS__
+  call_once(&wl_once, wl_init_all);
+#endif
   p->id = id;
   p->rules = rules_for(id);
   p->z = z;
