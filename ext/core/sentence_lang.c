@@ -979,6 +979,16 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
   if (info->parasep) return KEEP;
   if (b >= n) return KEEP;
+  /* Chinese, Japanese: 「好。」他说 -- a closing quote after the terminator,
+   * then the sentence goes on ("he said", と) */
+  if ((p->id == VB_LANG_JA || p->id == VB_LANG_ZH) && te > info->term_last && b == te) {
+    int32_t last;
+    cp_before(z, n, te, &last);
+    if (last == 0x300D || last == 0x300F || last == 0x201D) {
+      cp_at(z, n, b, &cp);
+      if (sb_of(cp) == VB_SB_OLETTER) return DROP;
+    }
+  }
   /* 4. "!" "?" before a lower-case word */
   if (info->term_class == VB_SB_STERM) {
     size_t i = b;
@@ -1084,6 +1094,26 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
 }
 
+/* The first opening bracket or quote in z[a..e) (a terminator run), or e.
+ * Opening punctuation (Ps) everywhere; initial quotes (Pi: “ ‘) too in
+ * Chinese and Japanese, where “ never closes. */
+static size_t first_opener(vb_sent_lang *p, size_t a, size_t e) {
+  const unsigned char *z = p->z;
+  size_t n = p->n;
+  while (a < e) {
+    int32_t cp;
+    size_t j = cp_at(z, n, a, &cp);
+    if (cp == '(' || cp == '[' || cp == '{') return a;
+    if (cp >= 0x80) {
+      utf8proc_category_t c = utf8proc_category(cp);
+      if (c == UTF8PROC_CATEGORY_PS) return a;
+      if (c == UTF8PROC_CATEGORY_PI && (p->id == VB_LANG_JA || p->id == VB_LANG_ZH)) return a;
+    }
+    a = j;
+  }
+  return e;
+}
+
 size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
   const unsigned char *z = p->z;
   size_t n = p->n, pos = s;
@@ -1107,6 +1137,19 @@ size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
     q = added_break(p, s, pos, lim);
     if (q) return q;
     if (b >= n) return n;
+    if (info.term_start != (size_t)-1) {
+      /* UAX #29 counts opening brackets glued to a terminator as part of
+       * it ("言った。「はい"): the break goes before the opening mark */
+      size_t o = first_opener(p, info.term_last, info.term_end);
+      if (o < info.term_end) {
+        vb_sent_uax cut = info;
+        cut.term_end = o;
+        cut.parasep = 0;
+        if (decide(p, s, o, &cut, &at) == KEEP) return at;
+        pos = b;
+        continue;
+      }
+    }
     if (decide(p, s, b, &info, &at) == KEEP) return at;
     pos = b;
   }

@@ -109,6 +109,13 @@ static void test_quotes_brackets(void) {
   /* an opening mark that never closes does not swallow the text */
   SEG("He said (wait. Then it ended. Really.", "en", "He said (wait. | Then it ended. | Really.");
   SEG("我们去看《摔跤吧！爸爸》好吗？好！", "zh", "我们去看《摔跤吧！爸爸》好吗？ | 好！");
+  /* an opening mark glued to a terminator starts the next sentence */
+  SEG("「こんにちは。」と彼は言った。「はい。」", "ja", "「こんにちは。」と彼は言った。 | 「はい。」");
+  SEG("It ended.(Really) Then.", "en", "It ended. | (Really) Then.");
+  SEG("“你好！”他问。好。", "zh", "“你好！”他问。 | 好。");
+  /* Tibetan shad */
+  SEG("བཀྲ་ཤིས། བདེ་ལེགས།", "en", "བཀྲ་ཤིས། | བདེ་ལེགས།");
+  SEG("བཀྲ་ཤིས། བདེ་ལེགས།", "und", "བཀྲ་ཤིས། བདེ་ལེགས།");
 }
 
 static void test_lines_paragraphs(void) {
