@@ -289,6 +289,17 @@ static const vb_sent_rules rules_ar = {WL_NONE,
     ':',
     VB_SB_OLETTER,
     NULL};
+/* Devanagari (hi, mr): no case; "डॉ." and "प्रो." are titles */
+static const vb_sent_rules rules_deva = {WL(" डॉ प्रो श्री सौ कु "),
+    WL_NONE,
+    WL_NONE,
+    WL(" रु सं पृ "),
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    0,
+    0,
+    NULL};
 static const vb_sent_rules rules_nocase = {WL_NONE,
     WL_NONE,
     WL_NONE,
@@ -302,7 +313,8 @@ static const vb_sent_rules rules_nocase = {WL_NONE,
 
 static const vb_sent_rules *const all_rules[] = {
     &rules_en, &rules_da, &rules_de, &rules_es, &rules_it, &rules_fr, &rules_nl, &rules_pl,
-    &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_nocase};
+    &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_deva,
+    &rules_nocase};
 
 static uint32_t wl_hash(const unsigned char *w, size_t nw) {
   uint32_t h = 2166136261u; /* FNV-1a */
@@ -364,7 +376,9 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
     case VB_LANG_EL: return &rules_el;
     case VB_LANG_HY: return &rules_hy;
     case VB_LANG_AR: return &rules_ar;
-    default: return &rules_nocase; /* am fa hi ja mr my ur zh: scripts without case */
+    case VB_LANG_HI:
+    case VB_LANG_MR: return &rules_deva;
+    default: return &rules_nocase; /* am fa ja my ur zh: scripts without case */
   }
 }
 

@@ -64,6 +64,8 @@ static void test_abbreviations(void) {
   SEG("В 2010 г. Виктор посещал г. Волгоград.", "ru", "В 2010 г. Виктор посещал г. Волгоград.");
   SEG("Hola Srta. Ledesma. Buenos días.", "es", "Hola Srta. Ledesma. | Buenos días.");
   SEG("Sono l'Ing. Mengozzi. È qui.", "it", "Sono l'Ing. Mengozzi. | È qui.");
+  SEG("डॉ. शर्मा आए। वे गए।", "hi", "डॉ. शर्मा आए। | वे गए।");
+  SEG("وقال د. ديفيد ريدي. وليس", "ar", "وقال د. ديفيد ريدي. | وليس");
 }
 
 static void test_initials_numbers(void) {
