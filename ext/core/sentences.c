@@ -365,6 +365,7 @@ int vb_sent_next(vb_sent_iter *p, vb_sentence *out) {
     } else {
       b = vb_sent_lang_next(&p->lang, s);
     }
+    if (b <= s) b = vb_utf8_next(z, n, s, &(int32_t){0}); /* always progress */
     p->pos = b;
     /* trim trailing white space */
     e = b;
