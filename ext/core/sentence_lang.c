@@ -880,7 +880,6 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
     if (tight && pTight) *pTight = 1;
     tight = 0;
     *pChain = w;
-    (void)parts;
   }
 }
 
@@ -929,7 +928,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (ts > 0) cp_before(z, n, ts, &pc);
     /* "word. . . . Next" / "word. ...next": break after the first period */
     if (is_letter_class(sb_of(pc)) && i < n && z[i] == ' ' && i + 1 < te && z[i + 1] == '.' &&
-        b < n) {
+        b < n && z[te - 1] == '.') {
       size_t j = b;
       while (j < n && (z[j] == ' ' || z[j] == '\t')) j++;
       if (j < n && z[j] != '\n' && z[j] != '\r' && !(info->soft == 0 && j >= n)) {
@@ -961,7 +960,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       cp_before(z, n, ts, &pc);
       if (sb_of(pc) != VB_SB_LOWER) return DROP;
       token_before(z, n, s, ts, &a, &chain, NULL);
-      if (ts - a < 2 * 1 || chain != a) return DROP;
+      if (ts - a < 2 || chain != a) return DROP;
       if (url_like(z, n, ts)) return DROP;
       nk = next_word(z, n, b, &wa, &wb);
       if (nk != VB_SB_UPPER) return DROP;

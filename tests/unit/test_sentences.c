@@ -90,6 +90,7 @@ static void test_lists_ellipses_urls(void) {
   SEG("I never meant that.... She left.", "en", "I never meant that.... | She left.");
   SEG("the thing is . . . I didn't mean it.", "en", "the thing is . . . I didn't mean it.");
   SEG("compounds. . . . The practice", "en", "compounds. | . . . The practice");
+  SEG("\"less complex. . . .\" She left.", "en", "\"less complex. . . .\" | She left.");
   SEG("\"Bohr [...] used stairways [...]\" (Smith 55).", "en",
       "\"Bohr [...] used stairways [...]\" (Smith 55).");
   SEG("Mail Jane.Doe@example.com. I did.", "en", "Mail Jane.Doe@example.com. | I did.");
