@@ -903,7 +903,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (k != VB_SB_LOWER) return KEEP;
     /* length of the line that ended */
     ls = b - 1;
-    while (ls > s && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
+    while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
     if (b - ls > VB_SENT_WRAP_MIN) return DROP; /* hard-wrapped prose */
     return KEEP;
   }
