@@ -176,10 +176,12 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
 #define CACHE_ARENA_MAX (4u << 20) /* bytes of strings before the cache is emptied */
 #define CACHE_KEY_MAX 255          /* longer norms or stems are not cached */
 
+/* One slot of the open-addressing table; nNorm == 0 marks an empty slot
+ * (a norm is never empty). */
 typedef struct stem_entry {
   uint64_t hNorm;
   uint64_t hStem;
-  uint32_t off; /* norm at arena + off, NUL, then stem, NUL */
+  uint32_t off; /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
   uint8_t nNorm, nStem;
   uint8_t stop;
 } stem_entry;
@@ -194,39 +196,77 @@ struct vb_tokenizer {
   vb_buf norm;    /* the current token's norm */
   vb_buf scratch; /* vb_normalize_buf's working buffer */
   /* cache */
-  uint32_t *aSlot; /* index + 1 into aEnt, 0 = empty */
-  size_t nSlot;    /* power of two, or 0 before first use */
-  stem_entry *aEnt;
-  size_t nEnt, capEnt, maxEnt;
+  stem_entry *aSlot; /* nSlot slots */
+  size_t nSlot;      /* power of two, or 0 before first use */
+  size_t nEnt, maxEnt;
   vb_buf arena;
 };
 
+/* The hash: 8-byte little-endian words mixed multiplicatively, the last
+ * word zero-padded, then a final avalanche.  The same on every host. */
+static inline uint64_t hashMix(uint64_t h, uint64_t w) {
+  h ^= w;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+static inline uint64_t hashInit(size_t n) {
+  return 0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0xD6E8FEB86659FD93ULL);
+}
+
+static inline uint64_t hashFinal(uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ULL;
+  return h ^ (h >> 32);
+}
+
 uint64_t vb_tok_hash(const void *p, size_t n) {
   const unsigned char *z = p;
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = hashInit(n), w = 0;
   size_t i;
-  for (i = 0; i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
-  h ^= h >> 32;
-  h *= 0xd6e8feb86659fd93ULL;
-  h ^= h >> 32;
-  return h;
+  for (i = 0; i < n; i++) {
+    w |= (uint64_t)z[i] << (8 * (i & 7));
+    if ((i & 7) == 7) {
+      h = hashMix(h, w);
+      w = 0;
+    }
+  }
+  if (n & 7) h = hashMix(h, w);
+  return hashFinal(h);
+}
+
+/* Padded length: strings in the cache arena and the norm buffer are
+ * followed by zeros up to a multiple of 8, so keys compare by words. */
+#define PAD8(n) (((n) + 8) & ~(size_t)7)
+
+static inline int keyEq(const unsigned char *a, const unsigned char *b, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (x != y) return 0;
+  }
+  return 1;
 }
 
 static void cacheClear(vb_tokenizer *t) {
-  if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(uint32_t));
+  if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(stem_entry));
   t->nEnt = 0;
   vb_buf_reset(&t->arena);
 }
 
-static int cacheGrowSlots(vb_tokenizer *t) {
+static int cacheGrow(vb_tokenizer *t) {
   size_t nSlot = t->nSlot ? t->nSlot * 2 : 256, i;
-  uint32_t *a = vb_malloc(nSlot * sizeof(uint32_t));
+  stem_entry *a = vb_malloc(nSlot * sizeof(stem_entry));
   if (a == NULL) return VB_NOMEM;
-  memset(a, 0, nSlot * sizeof(uint32_t));
-  for (i = 0; i < t->nEnt; i++) {
-    size_t s = (size_t)t->aEnt[i].hNorm & (nSlot - 1);
-    while (a[s]) s = (s + 1) & (nSlot - 1);
-    a[s] = (uint32_t)(i + 1);
+  memset(a, 0, nSlot * sizeof(stem_entry));
+  for (i = 0; i < t->nSlot; i++) {
+    const stem_entry *e = &t->aSlot[i];
+    if (e->nNorm == 0) continue;
+    size_t s = (size_t)e->hNorm & (nSlot - 1);
+    while (a[s].nNorm) s = (s + 1) & (nSlot - 1);
+    a[s] = *e;
   }
   vb_free(t->aSlot);
   t->aSlot = a;
@@ -234,32 +274,29 @@ static int cacheGrowSlots(vb_tokenizer *t) {
   return VB_OK;
 }
 
-static const stem_entry *cacheFind(const vb_tokenizer *t, const char *zNorm, size_t nNorm,
-                                   uint64_t h, size_t *pSlot) {
+/* The slot holding norm z[0..n) (padded), or the empty slot where it goes. */
+static inline stem_entry *cacheFind(const vb_tokenizer *t, const unsigned char *z, size_t n,
+                                    uint64_t h) {
   size_t s = (size_t)h & (t->nSlot - 1);
   for (;;) {
-    uint32_t k = t->aSlot[s];
-    if (k == 0) break;
-    const stem_entry *e = &t->aEnt[k - 1];
-    if (e->hNorm == h && e->nNorm == nNorm && memcmp(t->arena.z + e->off, zNorm, nNorm) == 0) {
-      return e;
-    }
+    stem_entry *e = &t->aSlot[s];
+    if (e->nNorm == 0) return e;
+    if (e->hNorm == h && e->nNorm == n && keyEq(t->arena.z + e->off, z, n)) return e;
     s = (s + 1) & (t->nSlot - 1);
   }
-  *pSlot = s;
-  return NULL;
 }
 
-/* Look the current norm up, computing and caching stem and stop on a miss. */
+/* Look the current norm (zero-padded in t->norm) up, computing and caching
+ * stem and stop on a miss. */
 static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   const char *zNorm = (const char *)t->norm.z;
-  size_t nNorm = t->norm.n, slot = 0;
-  const stem_entry *e;
+  size_t nNorm = t->norm.n;
+  stem_entry *e = NULL;
   if (nNorm <= CACHE_KEY_MAX) {
-    if (t->nSlot == 0 && cacheGrowSlots(t)) return VB_NOMEM;
-    e = cacheFind(t, zNorm, nNorm, h, &slot);
-    if (e) {
-      out->stem = (const char *)t->arena.z + e->off + e->nNorm + 1;
+    if (t->nSlot == 0 && cacheGrow(t)) return VB_NOMEM;
+    e = cacheFind(t, t->norm.z, nNorm, h);
+    if (e->nNorm) {
+      out->stem = (const char *)t->arena.z + e->off + PAD8(e->nNorm);
       out->nStem = e->nStem;
       out->stop = e->stop;
       out->hash = e->hStem;
@@ -271,9 +308,9 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   size_t nStem = nNorm;
   int stop = vb_stop_find(t->lang->id, zNorm, nNorm, h);
   if (t->sb) {
-    const sb_symbol *s = sb_stemmer_stem(t->sb, (const sb_symbol *)zNorm, (int)nNorm);
-    if (s == NULL) return VB_NOMEM;
-    zStem = (const char *)s;
+    const sb_symbol *sym = sb_stemmer_stem(t->sb, (const sb_symbol *)zNorm, (int)nNorm);
+    if (sym == NULL) return VB_NOMEM;
+    zStem = (const char *)sym;
     nStem = (size_t)sb_stemmer_length(t->sb);
   }
   uint64_t hStem = (zStem == zNorm) ? h : vb_tok_hash(zStem, nStem);
@@ -282,39 +319,31 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   out->stop = stop;
   out->hash = hStem;
   if (nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
-  /* Insert: empty the cache when it is full. */
-  if (t->nEnt >= t->maxEnt || t->arena.n + nNorm + nStem + 2 > CACHE_ARENA_MAX) {
+  /* Insert: empty the cache when it is full; keep the load at most 1/2. */
+  size_t need = PAD8(nNorm) + PAD8(nStem);
+  if (t->nEnt >= t->maxEnt || t->arena.n + need > CACHE_ARENA_MAX) {
     cacheClear(t);
-    cacheFind(t, zNorm, nNorm, h, &slot);
+    e = cacheFind(t, t->norm.z, nNorm, h);
   }
   if ((t->nEnt + 1) * 2 > t->nSlot) {
-    if (cacheGrowSlots(t)) return VB_NOMEM;
-    cacheFind(t, zNorm, nNorm, h, &slot);
-  }
-  if (t->nEnt == t->capEnt) {
-    size_t cap = t->capEnt ? t->capEnt * 2 : 128;
-    stem_entry *a = vb_realloc(t->aEnt, cap * sizeof(stem_entry));
-    if (a == NULL) return VB_NOMEM;
-    t->aEnt = a;
-    t->capEnt = cap;
+    if (cacheGrow(t)) return VB_NOMEM;
+    e = cacheFind(t, t->norm.z, nNorm, h);
   }
   /* The stem may point into the stemmer's buffer; copy both strings. */
   size_t off = t->arena.n;
-  if (vb_buf_reserve(&t->arena, nNorm + nStem + 2)) return VB_NOMEM;
+  if (vb_buf_reserve(&t->arena, need)) return VB_NOMEM;
+  memset(t->arena.z + off, 0, need);
   memcpy(t->arena.z + off, zNorm, nNorm);
-  t->arena.z[off + nNorm] = 0;
-  memcpy(t->arena.z + off + nNorm + 1, zStem, nStem);
-  t->arena.z[off + nNorm + 1 + nStem] = 0;
-  t->arena.n = off + nNorm + nStem + 2;
-  stem_entry *ne = &t->aEnt[t->nEnt];
-  ne->hNorm = h;
-  ne->hStem = hStem;
-  ne->off = (uint32_t)off;
-  ne->nNorm = (uint8_t)nNorm;
-  ne->nStem = (uint8_t)nStem;
-  ne->stop = (uint8_t)stop;
-  t->aSlot[slot] = (uint32_t)(++t->nEnt);
-  out->stem = (const char *)t->arena.z + off + nNorm + 1;
+  memcpy(t->arena.z + off + PAD8(nNorm), zStem, nStem);
+  t->arena.n = off + need;
+  e->hNorm = h;
+  e->hStem = hStem;
+  e->off = (uint32_t)off;
+  e->nNorm = (uint8_t)nNorm;
+  e->nStem = (uint8_t)nStem;
+  e->stop = (uint8_t)stop;
+  t->nEnt++;
+  out->stem = (const char *)t->arena.z + off + PAD8(nNorm);
   return VB_OK;
 }
 
@@ -336,7 +365,7 @@ vb_tokenizer *vb_tok_new(const vb_lang *lang, unsigned flags) {
       return NULL;
     }
   }
-  if (vb_buf_reserve(&t->norm, 64) || vb_stop_init()) {
+  if (vb_buf_reserve(&t->norm, VB_TOK_MAX_BYTES + 64) || vb_stop_init()) {
     vb_tok_free(t);
     return NULL;
   }
@@ -365,7 +394,6 @@ void vb_tok_free(vb_tokenizer *t) {
   vb_buf_free(&t->scratch);
   vb_buf_free(&t->arena);
   vb_free(t->aSlot);
-  vb_free(t->aEnt);
   vb_free(t);
 }
 
@@ -417,7 +445,8 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
   /* A word or number of the general scripts. */
   int hasLetter = cls != C_DIGIT;
   int last = cls == C_DIGIT ? C_DIGIT : C_LETTER;
-  while (j < n && j < limit) {
+  size_t stop = n < limit ? n : limit;
+  while (j < stop) {
     unsigned char b = z[j];
     int jt;
     if (b < 0x80) {
@@ -488,27 +517,34 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
     }
     /* norm, and its hash */
     uint64_t h;
-    vb_buf_reset(&t->norm);
+    t->norm.n = 0;
     if (ascii) {
+      /* An ASCII token is at most VB_TOK_MAX_BYTES + 1 bytes: the norm
+       * buffer, reserved in vb_tok_new, holds it and its zero padding. */
       size_t len = end - i, m;
-      if (vb_buf_reserve(&t->norm, len)) return VB_NOMEM;
       unsigned char *w = t->norm.z;
-      uint64_t f = 0xcbf29ce484222325ULL;
+      const unsigned char *r = z + i;
+      uint64_t acc = 0;
+      h = hashInit(len);
       for (m = 0; m < len; m++) {
-        unsigned char c = z[i + m];
-        if (c >= 'A' && c <= 'Z') c += 32;
+        unsigned char c = r[m];
+        c = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
         w[m] = c;
-        f = (f ^ c) * 0x100000001b3ULL;
+        acc |= (uint64_t)c << (8 * (m & 7));
+        if ((m & 7) == 7) {
+          h = hashMix(h, acc);
+          acc = 0;
+        }
       }
-      w[len] = 0;
+      if (len & 7) h = hashMix(h, acc);
+      h = hashFinal(h);
+      memset(w + len, 0, 8);
       t->norm.n = len;
-      f ^= f >> 32;
-      f *= 0xd6e8feb86659fd93ULL;
-      f ^= f >> 32;
-      h = f;
     } else {
       int rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      if (rc == VB_OK) rc = vb_buf_reserve(&t->norm, 8);
       if (rc) return rc;
+      memset(t->norm.z + t->norm.n, 0, 8);
       h = vb_tok_hash(t->norm.z, t->norm.n);
     }
     out->start = i;
