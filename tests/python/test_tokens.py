@@ -130,6 +130,20 @@ class Tokens(unittest.TestCase):
         hits = db.execute("select rowid from f where f match 'verhandlung'").fetchall()
         self.assertEqual(hits, [(1,)])
 
+    def test_huge_inputs(self):
+        # 16 MB of short words; 4 MB without a break (cut every 512 bytes);
+        # 2 MB of combining marks (one word, cut); results checked exactly.
+        n, last = self.db.execute(
+            "select count(*), max(ord) from tokens(?)", ("ab " * 5_000_000 + "x",)).fetchone()
+        self.assertEqual((n, last), (5_000_001, 5_000_001))
+        n, total = self.db.execute(
+            "select count(*), sum(length) from tokens(?)", ("a" * 4_000_000,)).fetchone()
+        self.assertEqual((n, total), (-(-4_000_000 // 512), 4_000_000))
+        text = "a" + "\u0301" * 1_000_000
+        n, total = self.db.execute(
+            "select count(*), sum(length) from tokens(?)", (text,)).fetchone()
+        self.assertEqual(total, len(text))
+
     def test_seeds_tokenize(self):
         from vb import SEEDS
         for name in sorted(os.listdir(SEEDS)):
@@ -190,6 +204,14 @@ class Normalize(unittest.TestCase):
         s = ("Ǆé\u0301\u0323 가\u11a8 ﬁ Straße " * 400) + ("й" * 3000) + "e\u0301"
         for form in ("NFC", "NFD", "NFKC", "NFKD"):
             self.assertEqual(self.norm(s, form.lower()), unicodedata.normalize(form, s))
+
+    def test_huge_inputs(self):
+        s = "Ab\u00a0 “c” " * 1_000_000
+        out = self.norm(s)
+        self.assertEqual(out, ('ab "c" ' * 1_000_000).strip())
+        marks = "a" + "\u0301\u0323" * 500_000
+        self.assertEqual(self.norm(marks, "nfd"), "a" + "\u0323" * 500_000 + "\u0301" * 500_000)
+        self.assertEqual(len(self.norm("й" * 2_000_000, "nfd")), 4_000_000)
 
     def test_normalization_test_txt(self):
         path = os.path.join(UCD, "NormalizationTest.txt.bz2")
