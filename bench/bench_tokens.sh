@@ -17,6 +17,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p bench/out
+if [ -x bench/corpus.sh ] || [ -f bench/corpus.sh ]; then
+  bash bench/corpus.sh || echo "bench_tokens: bench/corpus.sh failed; using perl-doc only" >&2
+fi
 exec /usr/bin/python3 - "${VERBATIM_SO:-dist/verbatim.so}" <<'PY'
 import glob, os, sqlite3, sys, time
 
