@@ -113,6 +113,14 @@ static void testStems(void) {
   /* No Snowball stemmer: the stem is the norm. */
   CHECK_STR(desc("pl", "Rozmowy POKOJOWE", 's'), "rozmowy|pokojowe");
   CHECK_STR(desc("und", "Running", 's'), "running");
+  /* Every language gets a tokenizer (its Snowball stemmer exists). */
+  for (int id = 0; id < VB_LANG_COUNT; id++) {
+    vb_tokenizer *tl = vb_tok_new(vb_lang_get((vb_lang_id)id), VB_TOK_WANT_STEM);
+    CHECK_MSG(tl != NULL, "no tokenizer for %s", vb_lang_get((vb_lang_id)id)->code);
+    vb_tok_free(tl);
+  }
+  CHECK_STR(desc("es", "Corriendo rápidamente", 's'), "corr|rapid");
+  CHECK_STR(desc("it", "Correvano velocemente", 's'), "corr|veloc");
   /* Without VB_TOK_WANT_STEM there is no stem. */
   vb_tokenizer *t = vb_tok_new(L("en"), VB_TOK_WANT_NORM);
   vb_token k;
