@@ -181,6 +181,7 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
 typedef struct stem_entry {
   uint64_t hNorm;
   uint64_t hStem;
+  uint64_t head; /* the first 8 bytes of norm, zero-padded: short keys compare here */
   uint32_t off; /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
   uint8_t nNorm, nStem;
   uint8_t stop;
@@ -201,6 +202,15 @@ struct vb_tokenizer {
   size_t nEnt, maxEnt;
   vb_buf arena;
 };
+
+/* x with its bytes in little-endian order (a no-op on little-endian hosts). */
+static inline uint64_t le64(uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(x);
+#else
+  return x;
+#endif
+}
 
 /* The hash: 8-byte little-endian words mixed multiplicatively, the last
  * word zero-padded, then a final avalanche.  The same on every host. */
@@ -278,10 +288,15 @@ static int cacheGrow(vb_tokenizer *t) {
 static inline stem_entry *cacheFind(const vb_tokenizer *t, const unsigned char *z, size_t n,
                                     uint64_t h) {
   size_t s = (size_t)h & (t->nSlot - 1);
+  uint64_t head;
+  memcpy(&head, z, 8);
   for (;;) {
     stem_entry *e = &t->aSlot[s];
     if (e->nNorm == 0) return e;
-    if (e->hNorm == h && e->nNorm == n && keyEq(t->arena.z + e->off, z, n)) return e;
+    if (e->hNorm == h && e->nNorm == n && e->head == head &&
+        (n <= 8 || keyEq(t->arena.z + e->off + 8, z + 8, n - 8))) {
+      return e;
+    }
     s = (s + 1) & (t->nSlot - 1);
   }
 }
@@ -338,6 +353,7 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   t->arena.n = off + need;
   e->hNorm = h;
   e->hStem = hStem;
+  memcpy(&e->head, t->arena.z + off, 8);
   e->off = (uint32_t)off;
   e->nNorm = (uint8_t)nNorm;
   e->nStem = (uint8_t)nStem;
@@ -524,19 +540,26 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
       size_t len = end - i, m;
       unsigned char *w = t->norm.z;
       const unsigned char *r = z + i;
-      uint64_t acc = 0;
       h = hashInit(len);
-      for (m = 0; m < len; m++) {
-        unsigned char c = r[m];
-        c = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
-        w[m] = c;
-        acc |= (uint64_t)c << (8 * (m & 7));
-        if ((m & 7) == 7) {
-          h = hashMix(h, acc);
-          acc = 0;
+      for (m = 0; m < len; m += 8) {
+        uint64_t x = 0;
+        size_t k = len - m < 8 ? len - m : 8;
+        if (m + 8 <= n - i) {
+          memcpy(&x, r + m, 8); /* whole word in the input: mask the bytes past the token */
+          x = le64(x);
+          if (k < 8) x &= ~(uint64_t)0 >> (8 * (8 - k));
+        } else {
+          size_t b;
+          for (b = 0; b < k; b++) x |= (uint64_t)r[m + b] << (8 * b);
         }
+        /* ASCII lowercase, 8 bytes at a time: 0x20 where 'A' <= byte <= 'Z'. */
+        uint64_t upper = ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) &
+                         0x8080808080808080ULL;
+        x |= upper >> 2;
+        h = hashMix(h, x);
+        x = le64(x);
+        memcpy(w + m, &x, 8);
       }
-      if (len & 7) h = hashMix(h, acc);
       h = hashFinal(h);
       memset(w + len, 0, 8);
       t->norm.n = len;
