@@ -307,7 +307,7 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   const char *zNorm = (const char *)t->norm.z;
   size_t nNorm = t->norm.n;
   stem_entry *e = NULL;
-  if (nNorm <= CACHE_KEY_MAX) {
+  if (nNorm > 0 && nNorm <= CACHE_KEY_MAX) {
     if (t->nSlot == 0 && cacheGrow(t)) return VB_NOMEM;
     e = cacheFind(t, t->norm.z, nNorm, h);
     if (e->nNorm) {
@@ -333,7 +333,7 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   out->nStem = nStem;
   out->stop = stop;
   out->hash = hStem;
-  if (nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
+  if (nNorm == 0 || nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
   /* Insert: empty the cache when it is full; keep the load at most 1/2. */
   size_t need = PAD8(nNorm) + PAD8(nStem);
   if (t->nEnt >= t->maxEnt || t->arena.n + need > CACHE_ARENA_MAX) {
