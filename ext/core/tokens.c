@@ -32,6 +32,7 @@
 #include "verbatim/tokens.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -80,7 +81,7 @@ static int isIdeograph(int32_t cp) {
          cp == 0x3006 || cp == 0x3007 || (cp >= 0x3021 && cp <= 0x3029);
 }
 
-static int uniClass(int32_t cp) {
+static int uniClassSlow(int32_t cp) {
   if (cp < 0x80) return kAscii[cp];
   if (cp == 0x200B) return C_SPACE; /* ZERO WIDTH SPACE separates words */
   const utf8proc_property_t *p = utf8proc_get_property(cp);
@@ -118,6 +119,94 @@ static int uniClass(int32_t cp) {
     case UTF8PROC_CATEGORY_CF: return C_FORMAT;
     default: return C_SYMBOL; /* Sm Sc Sk So, unassigned, private use, U+FFFD */
   }
+}
+
+/* ---- two-byte fast paths ---------------------------------------------------
+ * U+0080..U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) are
+ * classified and folded from tables built once per process from utf8proc
+ * (no allocation, so pthread_once cannot fail).  g_fold2[cp] is the 'fold'
+ * form of cp when it is a single code point that is a starter (combining
+ * class 0, not a mark), so that a token made only of such characters and
+ * ASCII folds character by character; 0 sends the token to
+ * vb_normalize_buf. */
+static unsigned char g_class2[0x800];
+static uint16_t g_fold2[0x800];
+static pthread_once_t g_once2 = PTHREAD_ONCE_INIT;
+
+static void buildTables2(void) {
+  int32_t cp;
+  for (cp = 0; cp < 0x800; cp++) {
+    int32_t tmp[32];
+    int bound = 0;
+    g_class2[cp] = (unsigned char)uniClassSlow(cp);
+    if (cp < 0x80) continue;
+    utf8proc_ssize_t m = utf8proc_decompose_char(
+        cp, tmp, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+        &bound);
+    if (m <= 0 || m > 32) continue;
+    m = utf8proc_normalize_utf32(tmp, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (m != 1) continue;
+    int32_t r = tmp[0];
+    if (r == 0x02BC) r = '\'';            /* the fold form's quote unification */
+    if (r == 0x00AB || r == 0x00BB) r = '"';
+    const utf8proc_property_t *p = utf8proc_get_property(r);
+    if (r > 0xFFFF || p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
+        p->category == UTF8PROC_CATEGORY_MC || p->category == UTF8PROC_CATEGORY_ME) {
+      continue;
+    }
+    g_fold2[cp] = (uint16_t)r;
+  }
+}
+
+static int uniClass(int32_t cp) {
+  if (cp < 0x800) return g_class2[cp];
+  if (cp >= 0x2010 && cp <= 0x201F) return C_PUNCT; /* dashes and quotation marks */
+  return uniClassSlow(cp);
+}
+
+/* A valid two-byte unit at z[i] (lead, one continuation, then no more). */
+static inline int twoByteUnit(const unsigned char *z, size_t n, size_t i) {
+  return z[i] >= 0xC2 && z[i] <= 0xDF && i + 1 < n && (z[i + 1] & 0xC0) == 0x80 &&
+         (i + 2 >= n || (z[i + 2] & 0xC0) != 0x80);
+}
+
+/* The fold form of a token made of ASCII, two-byte units with a g_fold2
+ * entry, and U+2010..U+201F dashes and quotation marks, appended to out.
+ * 1 when done, 0 when the token needs vb_normalize_buf, or VB_NOMEM. */
+static int foldFast(const unsigned char *z, size_t n, vb_buf *out) {
+  size_t i = 0;
+  if (vb_buf_reserve(out, 2 * n + 8)) return VB_NOMEM;
+  unsigned char *w = out->z + out->n;
+  while (i < n) {
+    unsigned char c = z[i];
+    if (c < 0x80) {
+      *w++ = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+      i++;
+    } else if (twoByteUnit(z, n, i)) {
+      int32_t r = g_fold2[((c & 0x1F) << 6) | (z[i + 1] & 0x3F)];
+      if (r == 0) return 0;
+      w += vb_utf8_encode(r, w);
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && z[i + 2] >= 0x90 &&
+               z[i + 2] <= 0x9F && (i + 3 >= n || (z[i + 3] & 0xC0) != 0x80)) {
+      unsigned char k = z[i + 2]; /* U+2010 + (k - 0x90) */
+      if (k <= 0x95) {
+        *w++ = '-';
+      } else if (k >= 0x98 && k <= 0x9B) {
+        *w++ = '\'';
+      } else if (k >= 0x9C) {
+        *w++ = '"';
+      } else {
+        return 0; /* U+2016, U+2017 */
+      }
+      i += 3;
+    } else {
+      return 0;
+    }
+  }
+  out->n = (size_t)(w - out->z);
+  out->z[out->n] = 0;
+  return 1;
 }
 
 static int uniJoin(int32_t cp) {
@@ -166,6 +255,12 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
     *pEnd = i + 1;
     *pCp = z[i];
     return kAscii[z[i]];
+  }
+  if (twoByteUnit(z, n, i)) {
+    int32_t cp = ((z[i] & 0x1F) << 6) | (z[i + 1] & 0x3F);
+    *pEnd = i + 2;
+    *pCp = cp;
+    return g_class2[cp];
   }
   *pEnd = vb_utf8_step(z, n, i, pCp);
   return uniClass(*pCp);
@@ -372,6 +467,7 @@ vb_tokenizer *vb_tok_new(const vb_lang *lang, unsigned flags) {
   t->lang = lang ? lang : vb_lang_get(VB_LANG_UND);
   t->flags = flags;
   t->maxEnt = VB_TOK_CACHE_MAX;
+  pthread_once(&g_once2, buildTables2);
   if (t->lang->id == VB_LANG_FR) t->aElide = kElideFr;
   if (t->lang->id == VB_LANG_IT) t->aElide = kElideIt;
   if ((flags & 0x02) && t->lang->snowball) {
@@ -417,8 +513,8 @@ void vb_tok_free(vb_tokenizer *t) {
 static size_t extendMarks(const unsigned char *z, size_t n, size_t j, size_t limit) {
   while (j < n && z[j] >= 0x80 && j < limit) {
     int32_t cp;
-    size_t k = vb_utf8_step(z, n, j, &cp);
-    int c = uniClass(cp);
+    size_t k;
+    int c = classAt(z, n, j, &k, &cp);
     if (c != C_MARK && c != C_FORMAT) break;
     j = k;
   }
@@ -481,8 +577,7 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
       jt = asciiJoin(b);
       k = j + 1;
     } else {
-      k = vb_utf8_step(z, n, j, &cp);
-      int c = uniClass(cp);
+      int c = classAt(z, n, j, &k, &cp);
       if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_FORMAT) {
         if (c == C_LETTER) hasLetter = 1;
         if (c == C_LETTER || c == C_DIGIT) last = c;
@@ -564,7 +659,13 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
       memset(w + len, 0, 8);
       t->norm.n = len;
     } else {
-      int rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      int rc = foldFast(z + i, end - i, &t->norm);
+      if (rc == 0) {
+        t->norm.n = 0;
+        rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      } else if (rc == 1) {
+        rc = VB_OK;
+      }
       if (rc == VB_OK) rc = vb_buf_reserve(&t->norm, 8);
       if (rc) return rc;
       memset(t->norm.z + t->norm.n, 0, 8);
