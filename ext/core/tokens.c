@@ -21,13 +21,17 @@
  * VB_TOK_MAX_BYTES bytes (plus one unit), so per-token work is bounded and
  * the pass is linear.
  *
- * ASCII is classified by a table and lowercased while hashing, without any
- * utf8proc call; other tokens are normalized with vb_normalize_buf('fold')
+ * ASCII is classified by a table and lowercased and hashed 8 bytes at a
+ * time (SWAR), without any utf8proc call.  U+0080..U+07FF are classified
+ * and folded from tables built once from utf8proc; a token of ASCII, such
+ * characters and the common dashes and quotation marks is folded
+ * character by character, any other token by vb_normalize_buf('fold')
  * into a reused buffer.  A word's stem, stopword flag and stem hash come
  * from the per-tokenizer cache, an open-addressing hash table (linear
- * probing, load <= 1/2) keyed by norm, holding at most VB_TOK_CACHE_MAX
- * entries and 4 MiB of strings; it is emptied when full.  On a miss the
- * Snowball stemmer runs and the stopword table (stopwords.c) is asked.
+ * probing, load <= 1/2, the first 8 bytes of the key inside the slot)
+ * keyed by norm, holding at most VB_TOK_CACHE_MAX entries and 4 MiB of
+ * strings; it is emptied when full.  On a miss the Snowball stemmer runs
+ * and the stopword table (stopwords.c) is asked.
  */
 #include "verbatim/tokens.h"
 
