@@ -2,7 +2,7 @@
  *
  * words.c -- word lists (see verbatim/minhash.h): vb_words_collect() keeps
  * the word and number tokens the tokenizer gives (punctuation and symbols
- * are skipped), each with its byte span, the FNV-1a hash of its stem (bit
+ * are skipped), each with its byte span, the tokenizer's hash of its stem (bit
  * 0 replaced by the stopword flag) and, optionally, the stem.  One pass,
  * linear in the text; 16 bytes per word (plus the stem when kept).
  */
@@ -47,7 +47,7 @@ int vb_words_collect(vb_words *w, vb_tokenizer *t, const unsigned char *z, size_
       nStem = tok.end - tok.start;
     }
     vb_word *p = &w->a[w->n];
-    p->h = (vb_fnv1a(VB_FNV_OFFSET, zStem, nStem) & ~(uint64_t)1) | (tok.stop ? 1u : 0u);
+    p->h = (tok.hash & ~(uint64_t)1) | (tok.stop ? 1u : 0u);
     p->start = (uint32_t)tok.start;
     p->end = (uint32_t)tok.end;
     if (keepStems) {

@@ -60,7 +60,7 @@ extern "C" {
 
 /* One word.  Inputs are limited to 4 GiB - 1 bytes (VB_ETOOBIG beyond). */
 typedef struct vb_word {
-  uint64_t h;     /* FNV-1a 64 of the stem, with bit 0 replaced by the stop flag */
+  uint64_t h;     /* vb_tok_hash of the stem, with bit 0 replaced by the stop flag */
   uint32_t start; /* byte span in the text */
   uint32_t end;
 } vb_word;
