@@ -147,7 +147,7 @@ def run(n):
     build(n, path)
     with open(RECIPE, encoding="utf-8") as f:
         script = f.read().replace(".load ./dist/verbatim", ".load " + os.path.splitext(SO)[0])
-    script = "pragma journal_mode=off;\npragma synchronous=off;\npragma cache_size=-400000;\n" + script
+    script = "pragma journal_mode=off;\npragma synchronous=off;\n" + script
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     res = subprocess.run(["sqlite3", "-bail", path], input=script, text=True,

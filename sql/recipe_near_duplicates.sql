@@ -11,11 +11,11 @@
 --    1 - (1 - J^2)^12: 0.968 at J = 0.5, 0.9997 at J = 0.7; the threshold
 --    (1/12)^(1/2) is 0.29.  See README (lsh_bands) for other bandings.
 -- 2. Candidates.  The (band, hash) index is read in order; every bucket of
---    2..100 documents gives its pairs, so a document has at most 12 * 99
---    candidates and the join stays linear.  A bucket of more than 100
+--    2..50 documents gives its pairs, so a document has at most 12 * 49
+--    candidates and the join stays linear.  A bucket of more than 50
 --    documents comes from a shingle that very many documents share
 --    (boilerplate); a true near-duplicate pair shares several bands and is
---    found through the others.  (Exact copies repeated more than 100 times
+--    found through the others.  (Exact copies repeated more than 50 times
 --    are better found with GROUP BY body.)
 -- 3. Verification.  A cheap filter first, the MinHash estimate with 128
 --    permutations (minhash_similarity >= 0.3: its standard error at J = 0.5
@@ -35,7 +35,7 @@ create index doc_band_key on doc_band(band, hash, id);
 create temp table candidate as
   with bucket(ids) as (
     select json_group_array(id) from doc_band
-     group by band, hash having count(*) between 2 and 100)
+     group by band, hash having count(*) between 2 and 50)
   select distinct x.value as a, y.value as b
     from bucket, json_each(bucket.ids) x, json_each(bucket.ids) y
    where x.value < y.value;
