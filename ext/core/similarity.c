@@ -254,6 +254,9 @@ struct vb_sim {
   uint32_t *aU32;     /* scratch: counts by id (partial) */
   size_t nU32;
   size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
+  struct simTok *aSplit[2];      /* token_set: the texts' distinct tokens */
+  size_t nSplitCap[2];
+  vb_buf joined[2];              /* token_set: the joined differences */
 };
 
 vb_sim *vb_sim_new(void) {
@@ -273,6 +276,10 @@ void vb_sim_free(vb_sim *s) {
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
+  vb_free(s->aSplit[0]);
+  vb_free(s->aSplit[1]);
+  vb_buf_free(&s->joined[0]);
+  vb_buf_free(&s->joined[1]);
   vb_free(s);
 }
 
@@ -732,11 +739,18 @@ static int cmpTok(const void *x, const void *y) {
 }
 
 /* Split, sort and deduplicate; returns the count (array from vb_malloc). */
-static int splitTokens(const vb_buf *f, simTok **pa, size_t *pn) {
+/* Split, sort and deduplicate into *pa (capacity *pCap, reused and grown;
+ * shrunk after an unusually large input).  Sorting is O(n log n). */
+static int splitTokens(const vb_buf *f, simTok **pa, size_t *pCap, size_t *pn) {
   size_t i = 0, n = 0, cap = 1;
   for (i = 0; i < f->n; i++) cap += f->z[i] == ' ';
-  simTok *a = vb_malloc(cap * sizeof(simTok));
-  if (a == NULL) return VB_NOMEM;
+  if (*pCap < cap || *pCap > 64 * (cap + 1024)) {
+    vb_free(*pa);
+    *pa = vb_malloc(cap * sizeof(simTok));
+    *pCap = *pa ? cap : 0;
+    if (*pa == NULL) return VB_NOMEM;
+  }
+  simTok *a = *pa;
   i = 0;
   while (i < f->n) {
     size_t j = i;
@@ -753,7 +767,6 @@ static int splitTokens(const vb_buf *f, simTok **pa, size_t *pn) {
   for (i = 0; i < n; i++) {
     if (o == 0 || cmpTok(&a[o - 1], &a[i]) != 0) a[o++] = a[i];
   }
-  *pa = a;
   *pn = o;
   return VB_OK;
 }
@@ -770,15 +783,22 @@ static double normIndel(double dist, double lensum) {
 }
 
 static int tokenSetScore(vb_sim *s, double *pScore) {
-  simTok *ta = NULL, *tb = NULL;
   size_t na = 0, nb = 0, i = 0, j = 0;
-  vb_buf ab = {0}, ba = {0};
-  int rc = splitTokens(&s->fa, &ta, &na);
-  if (rc == VB_OK) rc = splitTokens(&s->fb, &tb, &nb);
-  if (rc) goto done;
+  vb_buf *ab = &s->joined[0], *ba = &s->joined[1];
+  for (int k = 0; k < 2; k++) { /* shrink after an unusually large input */
+    if (s->joined[k].cap > 65536 && s->joined[k].cap > 64 * (s->fa.n + s->fb.n + 64)) {
+      vb_buf_free(&s->joined[k]);
+    }
+  }
+  vb_buf_reset(ab);
+  vb_buf_reset(ba);
+  int rc = splitTokens(&s->fa, &s->aSplit[0], &s->nSplitCap[0], &na);
+  if (rc == VB_OK) rc = splitTokens(&s->fb, &s->aSplit[1], &s->nSplitCap[1], &nb);
+  if (rc) return rc;
+  const simTok *ta = s->aSplit[0], *tb = s->aSplit[1];
   if (na == 0 || nb == 0) {
     *pScore = na == nb; /* both empty: 1 (rapidfuzz says 0) */
-    goto done;
+    return VB_OK;
   }
   size_t nSect = 0, sectLen = 0;
   while (rc == VB_OK && (i < na || j < nb)) {
@@ -787,23 +807,23 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
       sectLen += (nSect ? 1 : 0) + vb_sim_count(ta[i].z, ta[i].n);
       nSect++, i++, j++;
     } else if (c < 0) {
-      rc = joinTok(&ab, &ta[i++]);
+      rc = joinTok(ab, &ta[i++]);
     } else {
-      rc = joinTok(&ba, &tb[j++]);
+      rc = joinTok(ba, &tb[j++]);
     }
   }
-  if (rc) goto done;
-  if (nSect && (ab.n == 0 || ba.n == 0)) {
+  if (rc) return rc;
+  if (nSect && (ab->n == 0 || ba->n == 0)) {
     *pScore = 1.0;
-    goto done;
+    return VB_OK;
   }
-  double abLen = (double)vb_sim_count(ab.z, ab.n), baLen = (double)vb_sim_count(ba.z, ba.n);
+  double abLen = (double)vb_sim_count(ab->z, ab->n), baLen = (double)vb_sim_count(ba->z, ba->n);
   double sect = (double)sectLen, one = nSect ? 1.0 : 0.0;
   double sectAbLen = sect + one + abLen, sectBaLen = sect + one + baLen;
   int64_t dist = 0;
-  rc = vb_indel_distance(ab.z ? ab.z : (const unsigned char *)"", ab.n,
-                         ba.z ? ba.z : (const unsigned char *)"", ba.n, &dist);
-  if (rc) goto done;
+  rc = vb_indel_distance(ab->z ? ab->z : (const unsigned char *)"", ab->n,
+                         ba->z ? ba->z : (const unsigned char *)"", ba->n, &dist);
+  if (rc) return rc;
   double r = normIndel((double)dist, sectAbLen + sectBaLen);
   if (nSect) {
     double r1 = normIndel(one + abLen, sect + sectAbLen);
@@ -812,12 +832,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
     if (r2 > r) r = r2;
   }
   *pScore = r;
-done:
-  vb_free(ta);
-  vb_free(tb);
-  vb_buf_free(&ab);
-  vb_buf_free(&ba);
-  return rc;
+  return VB_OK;
 }
 
 static int charScore(vb_sim *s, vb_sim_method method, const unsigned char *a, size_t na,
