@@ -26,7 +26,8 @@
  *      English, for Latin-script languages; of Russian, for Cyrillic):
  *        title  (Mr., Dr., z. B., т. е.)   never ends a sentence;
  *        number (No., p., S., Tel.)        not before a number;
- *        time   (a.m., p.m.)               ends one only before a capital
+ *        time   (a.m., p.m.)               ends one before a sentence
+ *                                          starter, or before a title ("Mr.")
  *                                          when the sentence has more than
  *                                          three words;
  *        other  (Co., etc., U.S., initials, any dotted token like S.U.)
@@ -103,11 +104,11 @@ typedef struct vb_sent_rules {
   const struct vb_sent_rules *fallback;
 } vb_sent_rules;
 
-static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
+static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
     "brig cmdr cpl pvt insp ste mme mlle mssrs "),
     WL(" no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt "),
     WL(" a.m p.m "),
-    WL(" co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
+    WL(" co corp inc ltd llc plc etc vs cf al jr sr st bros dept univ assn ave blvd rd jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k "
     "u.n e.u u.s.a d.c a.d b.c ph.d m.d b.a m.a approx est misc min max hr hrs sq ft oz lb lbs mi "
     "yrs esq "),
@@ -1091,8 +1092,14 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       cls = ABBR_OTHER;
     }
     if (cls == ABBR_TIME) {
-      if (nk == VB_SB_UPPER && few_words(z, s, ts) > 3) return KEEP;
+      /* "at 6 P.M. Mr. Smith left" ends; "At 5 a.m. Mr. Smith" (a
+       * fragment) and "at 3 p.m. Tuesday" do not */
       if (nk == VB_SB_UPPER && is_starter(r, z + wa, wb - wa)) return KEEP;
+      if (nk == VB_SB_UPPER && wb < n && z[wb] == '.' && few_words(z, s, ts) > 3) {
+        unsigned char w[VB_SENT_TOKEN_MAX + 8];
+        size_t nw = lower_key(z, n, wa, wb, w, VB_SENT_TOKEN_MAX);
+        if (nw <= VB_SENT_TOKEN_MAX && abbr_class(r, w, nw) == ABBR_TITLE) return KEEP;
+      }
       return DROP;
     }
     if (cls == ABBR_OTHER || dotted || single) {
