@@ -45,7 +45,13 @@
  *      and before the next marker of a list the sentence started ("1. a 2.
  *      b", "a) x b) y").
  *   8. Extra terminators: Armenian ':' before a capital, Greek ';' and
- *      Arabic ':' before a letter.
+ *      Arabic ':' before a letter, the Tibetan shads ། ༎ (sentences.c).
+ *   9. Opening marks glued to a terminator ("言った。「はい", "ended.(Next")
+ *      start the next sentence (UAX #29 counts them as closing the last);
+ *      in Chinese and Japanese a closing 」 』 ” after the terminator, then
+ *      more text, continues the sentence (「好。」他说).
+ * Scripts without case (am ar fa hi ja mr my ur zh) never end a sentence
+ * at a listed abbreviation or a single letter (Arabic "د." for Dr.).
  * Every rule looks at a bounded window around the candidate (tokens of at
  * most VB_SENT_TOKEN_MAX bytes, quotes within VB_SENT_QUOTE_MAX bytes), and
  * the quote tracker scans each byte once, so segmentation stays linear.
