@@ -135,26 +135,42 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
   size_t window = lt / 2; /* lt is the larger length */
   if (window > 0) window--;
   size_t j = 0, i = 0, nMatch = 0;
-  while (i < nt && j < lp + window) {
-    int32_t c;
-    i = vb_utf8_next(t, nt, i, &c);
-    size_t lo = j > window ? j - window : 0;
-    size_t hi = j + window < lp - 1 ? j + window : lp - 1;
-    j++;
-    if (lo > hi) continue;
-    const uint64_t *row = vb_pm_get(&pm, c);
-    size_t w = lo / 64, whi = hi / 64;
-    uint64_t bits = row[w] & ~flag[w] & (~(uint64_t)0 << (lo % 64));
-    while (w < whi && !bits) {
-      w++;
-      bits = row[w] & ~flag[w];
+  /* For text character j, the lowest unmatched equal pattern character in
+   * [lo, hi]: the first non-zero word of PM(c) & ~flag within the window. */
+#define JW_STEP(c, row)                                                  \
+  do {                                                                   \
+    size_t lo = j > window ? j - window : 0;                             \
+    size_t hi = j + window < lp - 1 ? j + window : lp - 1;               \
+    if (lo > hi) break;                                                  \
+    size_t w = lo / 64, whi = hi / 64;                                   \
+    uint64_t bits = (row)[w] & ~flag[w] & (~(uint64_t)0 << (lo % 64));  \
+    while (w < whi && !bits) {                                           \
+      w++;                                                               \
+      bits = (row)[w] & ~flag[w];                                        \
+    }                                                                    \
+    if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1; \
+    if (bits) {                                                          \
+      flag[w] |= bits & (~bits + 1);                                     \
+      matched[nMatch++] = (c);                                           \
+    }                                                                    \
+  } while (0)
+  if (vb_sim_is_ascii(t, nt)) {
+    size_t end = nt < lp + window ? nt : lp + window;
+    for (j = 0; j < end; j++) {
+      int32_t c = t[j];
+      const uint64_t *row = pm.ascii + (size_t)c * nw;
+      JW_STEP(c, row);
     }
-    if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1;
-    if (bits) {
-      flag[w] |= bits & (~bits + 1);
-      matched[nMatch++] = c;
+  } else {
+    while (i < nt && j < lp + window) {
+      int32_t c;
+      i = vb_utf8_next(t, nt, i, &c);
+      const uint64_t *row = vb_pm_get(&pm, c);
+      JW_STEP(c, row);
+      j++;
     }
   }
+#undef JW_STEP
 
   double sim = 0.0;
   if (nMatch) {
