@@ -440,7 +440,14 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       w->stop = (uint32_t)tok.stop;
       w->off = (uint32_t)m->stems.n;
       w->len = (uint32_t)tok.nStem;
-      if (forCosine && vb_buf_append(&m->stems, tok.stem, tok.nStem)) memo = 0;
+      if (forCosine) {
+        if (m->stems.cap < m->stems.n + tok.nStem + 1 && vb_buf_reserve(&m->stems, tok.nStem)) {
+          memo = 0;
+          continue;
+        }
+        memcpy(m->stems.z + m->stems.n, tok.stem, tok.nStem);
+        m->stems.n += tok.nStem;
+      }
     }
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
