@@ -381,7 +381,7 @@ static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem,
 
 /* Remember one word of the current text in memo m; 0 when out of memory
  * (the text is then not remembered). */
-static int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, size_t nStem,
+static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, size_t nStem,
                     int withStem) {
   if (m->n == m->cap) {
     size_t cap = m->cap ? 2 * m->cap : 64;
@@ -405,15 +405,24 @@ static int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, size_t 
   return 1;
 }
 
-/* Does the word z[0..n) hold a hyphen that tokens() joins words with
- * (U+002D, U+2010, U+2011)? */
-static int hasHyphen(const unsigned char *z, size_t n) {
+/* Does the text hold a hyphen that tokens() may join words with (U+002D,
+ * U+2010, U+2011)?  One pass over the text, so texts without one skip the
+ * check per word. */
+static int textHasHyphen(const unsigned char *z, size_t n) {
+  const unsigned char *p = z, *end = z + n;
+  if (memchr(z, '-', n)) return 1;
+  while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+    if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x90 || p[2] == 0x91)) return 1;
+    p++;
+  }
+  return 0;
+}
+
+/* Does the stem hold a hyphen?  (tokens() folds all three to '-'.) */
+static inline int stemHasHyphen(const char *z, size_t n) {
   size_t i;
   for (i = 0; i < n; i++) {
     if (z[i] == '-') return 1;
-    if (z[i] == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0x90 || z[i + 2] == 0x91)) {
-      return 1;
-    }
   }
   return 0;
 }
@@ -501,10 +510,11 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
   }
+  int hyphens = forCosine && textHasHyphen(z, n);
   vb_tok_reset(t, z, n);
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
-    if (forCosine && hasHyphen(z + tok.start, tok.end - tok.start)) {
+    if (hyphens && stemHasHyphen(tok.stem, tok.nStem)) {
       rc = addParts(s, lang, side, z + tok.start, tok.end - tok.start, weighted, &memo);
       if (rc) break;
       continue;
@@ -784,9 +794,10 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
     both += xa > 0 && xb > 0;
     if (method == VB_SIM_COSINE) { /* presence: a repeated stem counts once */
       double w2 = (double)e->w * (double)e->w;
-      dot += (xa > 0 && xb > 0) * w2;
-      qa += (xa > 0) * w2;
-      qb += (xb > 0) * w2;
+      double pa = (double)(xa > 0), pb = (double)(xb > 0); /* no branch */
+      dot += pa * pb * w2;
+      qa += pa * w2;
+      qb += pb * w2;
     }
   }
   double r = 0;
