@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: MIT
+"""What the loadable extension is, seen from outside: the exact list of SQL
+functions (with their flags) and modules it registers, the one symbol it
+exports, the libraries it links, that its functions work where SQLite
+demands innocuous ones (views and generated columns with trusted_schema
+off), and the text of its errors.
+
+When a branch adds a function or a module, add it to FUNCTIONS or MODULES:
+these lists are the extension's public surface."""
+import os
+import re
+import sqlite3
+import subprocess
+import unittest
+
+from vb import SO, connect
+
+UTF8 = 0x1
+DETERMINISTIC = 0x800
+DIRECTONLY = 0x80000
+INNOCUOUS = 0x200000
+PURE = DETERMINISTIC | INNOCUOUS  # VB_PURE_FLAGS (SQLITE_UTF8 shows in the enc column)
+
+# (name, number of arguments) -> flags, as pragma_function_list shows them.
+FUNCTIONS = {
+    ("verbatim_version", 0): PURE,
+    ("verbatim_debug", 0): INNOCUOUS,  # not deterministic: it reports the build
+    ("regexp", 2): PURE,
+}
+
+# Eponymous table-valued functions (and other modules).
+MODULES = {
+    "sentences",
+    "regexp_matches",
+}
+
+
+def plain():
+    """A connection without the extension: SQLite's own functions and modules."""
+    return sqlite3.connect(":memory:")
+
+
+def function_list(conn):
+    return {(name, narg): (enc, flags) for name, enc, narg, flags in conn.execute(
+        "select name, enc, narg, flags from pragma_function_list")}
+
+
+def module_list(conn):
+    return {name for (name,) in conn.execute("select name from pragma_module_list")}
+
+
+class Registered(unittest.TestCase):
+    def test_functions_exactly(self):
+        base = function_list(plain())
+        got = {k: v for k, v in function_list(connect()).items() if k not in base}
+        self.assertEqual(sorted(got), sorted(FUNCTIONS))
+        for key, (enc, flags) in got.items():
+            with self.subTest(function=key):
+                self.assertEqual(enc, "utf8")
+                self.assertEqual(flags, FUNCTIONS[key], hex(flags))
+                self.assertFalse(flags & DIRECTONLY)
+
+    def test_modules_exactly(self):
+        got = module_list(connect()) - module_list(plain())
+        self.assertEqual(sorted(got), sorted(MODULES))
+
+    def test_entry_point_named_explicitly(self):
+        res = subprocess.run(["sqlite3", ":memory:"], input=(
+            f".load {os.path.splitext(SO)[0]} sqlite3_verbatim_init\n"
+            "select verbatim_version();\n"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        self.assertEqual(res.stdout, "0.1.0\n")
+
+    def test_registering_twice_is_harmless(self):
+        conn = connect()
+        conn.enable_load_extension(True)
+        conn.load_extension(os.path.splitext(SO)[0])
+        self.assertEqual(conn.execute("select verbatim_version()").fetchone(), ("0.1.0",))
+
+
+class SharedObject(unittest.TestCase):
+    def test_exports_only_the_entry_point(self):
+        out = subprocess.run(["nm", "-D", "--defined-only", SO], stdout=subprocess.PIPE,
+                             text=True, check=True).stdout
+        names = [line.split()[-1] for line in out.splitlines() if line.strip()]
+        self.assertEqual(names, ["sqlite3_verbatim_init"])
+
+    def test_does_not_link_libsqlite3(self):
+        out = subprocess.run(["readelf", "-d", SO], stdout=subprocess.PIPE, text=True,
+                             check=True).stdout
+        needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
+        self.assertTrue(needed)
+        self.assertFalse([n for n in needed if "sqlite" in n], needed)
+        undefined = subprocess.run(["nm", "-D", "--undefined-only", SO], stdout=subprocess.PIPE,
+                                   text=True, check=True).stdout
+        self.assertNotRegex(undefined, r"\bsqlite3_")  # every call goes through the API table
+
+
+class TrustedSchemaOff(unittest.TestCase):
+    """Schema objects may only use innocuous functions and modules when
+    trusted_schema is off; everything verbatim registers is innocuous."""
+
+    def setUp(self):
+        self.conn = connect()
+        self.conn.execute("pragma trusted_schema = off")
+
+    def test_negative_control(self):
+        # A function without SQLITE_INNOCUOUS is refused in a view: the test can fail.
+        self.conn.create_function("not_innocuous", 1, lambda x: x, deterministic=True)
+        self.conn.execute("create view v0 as select not_innocuous(1)")
+        with self.assertRaisesRegex(sqlite3.OperationalError, r"unsafe use of not_innocuous"):
+            self.conn.execute("select * from v0").fetchall()
+
+    def test_views(self):
+        self.conn.executescript("""
+            create view v1 as select verbatim_version() v, verbatim_debug() like 'verbatim:%' d,
+              'Putin' regexp '^P' r;
+            create view v2 as select ord, match, start, length, groups
+              from regexp_matches('a1b22', '(\\d+)');
+            create view v3 as select count(*) from sentences('One. Two.');
+        """)
+        self.assertEqual(self.conn.execute("select * from v1").fetchall(), [("0.1.0", 1, 1)])
+        self.assertEqual(self.conn.execute("select * from v2").fetchall(),
+                         [(1, "1", 2, 1, '["1"]'), (2, "22", 4, 2, '["22"]')])
+        self.assertEqual(len(self.conn.execute("select * from v3").fetchall()), 1)
+
+    def test_generated_columns_and_indexes(self):
+        self.conn.executescript("""
+            create table docs(body text,
+              has_year int generated always as (body regexp '\\b\\d{4}\\b') stored,
+              v text generated always as (verbatim_version()) virtual);
+            create index docs_year on docs(body regexp 'Putin');
+            insert into docs(body) values ('In 2024 Putin said'), ('no year here');
+        """)
+        self.assertEqual(self.conn.execute("select has_year, v from docs order by rowid").fetchall(),
+                         [(1, "0.1.0"), (0, "0.1.0")])
+        self.assertEqual(self.conn.execute(
+            "select count(*) from docs where body regexp 'Putin'").fetchone(), (1,))
+
+    def test_trigger(self):
+        self.conn.executescript("""
+            create table t(x text); create table log(n int);
+            create trigger tr after insert on t begin
+              insert into log select count(*) from regexp_matches(new.x, '\\w+');
+            end;
+            insert into t values ('three little words');
+        """)
+        self.assertEqual(self.conn.execute("select n from log").fetchall(), [(3,)])
+
+
+class Errors(unittest.TestCase):
+    """Every error names its function."""
+
+    CASES = [
+        ("select regexp('a(', 'x')",
+         r"^regexp: invalid pattern at offset 2: missing closing parenthesis$"),
+        ("select 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab' regexp '(a+)+$'",
+         r"^regexp: match limit exceeded$"),
+        ("select * from regexp_matches('x', '[')",
+         r"^regexp_matches: invalid pattern at offset 1: missing terminating \] "
+         r"for character class$"),
+        ("select * from regexp_matches('x')", r"^regexp_matches: missing argument 'pattern'$"),
+        ("select * from sentences('x', 'xx')",
+         r"^sentences: unknown language 'xx' \(supported: en, .*, und\)$"),
+        ("select * from sentences()", r"^sentences: missing argument 'document'$"),
+    ]
+
+    def test_error_texts(self):
+        conn = connect()
+        for sql, pattern in self.CASES:
+            with self.subTest(sql=sql):
+                with self.assertRaises(sqlite3.Error) as cm:
+                    conn.execute(sql).fetchall()
+                self.assertRegex(str(cm.exception), pattern)
+
+
+if __name__ == "__main__":
+    unittest.main()
