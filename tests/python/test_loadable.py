@@ -25,13 +25,31 @@ PURE = DETERMINISTIC | INNOCUOUS  # VB_PURE_FLAGS (SQLITE_UTF8 shows in the enc 
 FUNCTIONS = {
     ("verbatim_version", 0): PURE,
     ("verbatim_debug", 0): INNOCUOUS,  # not deterministic: it reports the build
+    ("normalize", 1): PURE,
+    ("normalize", 2): PURE,
     ("regexp", 2): PURE,
 }
 
 # Eponymous table-valued functions (and other modules).
 MODULES = {
     "sentences",
+    "tokens",
     "regexp_matches",
+}
+
+# FTS5 tokenizers (not listed by any pragma: checked by creating a table).
+TOKENIZERS = {"verbatim"}
+
+# One call of every function and module, used inside a view, a trigger and
+# (for deterministic functions) a generated column with trusted_schema off.
+SAMPLES = {
+    "verbatim_version": "select verbatim_version()",
+    "verbatim_debug": "select verbatim_debug() like 'verbatim: %'",
+    "normalize": "select normalize('ＡＢＣ  x'), normalize('é', 'nfd')",
+    "regexp": "select 'Putin' regexp '^P'",
+    "sentences": "select count(*) from sentences('One. Two.')",
+    "tokens": "select count(*) from tokens('Two words')",
+    "regexp_matches": "select count(*) from regexp_matches('a1b22', '\\d+')",
 }
 
 
@@ -110,6 +128,36 @@ class TrustedSchemaOff(unittest.TestCase):
         self.conn.execute("create view v0 as select not_innocuous(1)")
         with self.assertRaisesRegex(sqlite3.OperationalError, r"unsafe use of not_innocuous"):
             self.conn.execute("select * from v0").fetchall()
+
+    def test_every_function_and_module_in_a_view_and_trigger(self):
+        names = {name for name, _ in FUNCTIONS} | MODULES
+        self.assertEqual(sorted(SAMPLES), sorted(names), "add a sample for each new name")
+        plain_rows = {}
+        trusting = connect()
+        for name, sql in SAMPLES.items():
+            plain_rows[name] = trusting.execute(sql).fetchall()
+        for i, (name, sql) in enumerate(sorted(SAMPLES.items())):
+            with self.subTest(name=name):
+                self.conn.execute(f"create view sample{i} as {sql}")
+                self.assertEqual(self.conn.execute(f"select * from sample{i}").fetchall(),
+                                 plain_rows[name])
+                self.conn.executescript(f"""
+                    create table src{i}(x); create table dst{i} as {sql} limit 0;
+                    create trigger trg{i} after insert on src{i} begin
+                      insert into dst{i} {sql};
+                    end;
+                    insert into src{i} values (1);""")
+                self.assertEqual(self.conn.execute(f"select * from dst{i}").fetchall(),
+                                 plain_rows[name])
+
+    def test_fts5_tokenizers(self):
+        for name in sorted(TOKENIZERS):
+            with self.subTest(tokenizer=name):
+                self.conn.execute(f"create virtual table fts_{name} using fts5(body, tokenize='{name}')")
+                self.conn.execute(f"insert into fts_{name} values ('Putin said it')")
+                self.assertEqual(self.conn.execute(
+                    f"select count(*) from fts_{name} where fts_{name} match 'putin'").fetchone(),
+                    (1,))
 
     def test_views(self):
         self.conn.executescript("""
