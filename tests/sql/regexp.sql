@@ -64,6 +64,8 @@ select 'rm-16', t.k, m.ord, m.match
   from (select 1 k, 'x1y2' s union all select 2, 'z3') t, regexp_matches(t.s, '\d') m;
 select 'rm-17', text, pattern from regexp_matches('ab', 'b');
 select 'rm-18', count(*) from regexp_matches('', '');
+select 'rm-18b', quote(match), start, length, quote(substr(x'', start, length))
+  from regexp_matches(x'', '');
 -- errors
 select 'rm-19';
 select * from regexp_matches('x', '(?<n>a)(?<n>b)');
