@@ -28,6 +28,7 @@ FUNCTIONS = {
     ("normalize", 1): PURE,
     ("normalize", 2): PURE,
     ("regexp", 2): PURE,
+    ("regexp_replace", 3): PURE,
 }
 
 # Eponymous table-valued functions (and other modules).
@@ -47,6 +48,7 @@ SAMPLES = {
     "verbatim_debug": "select verbatim_debug() like 'verbatim: %'",
     "normalize": "select normalize('ＡＢＣ  x'), normalize('é', 'nfd')",
     "regexp": "select 'Putin' regexp '^P'",
+    "regexp_replace": "select regexp_replace('Putin, Vladimir', '(\\w+), (\\w+)', '$2 $1')",
     "sentences": "select count(*) from sentences('One. Two.')",
     "tokens": "select count(*) from tokens('Two words')",
     "regexp_matches": "select count(*) from regexp_matches('a1b22', '\\d+')",
@@ -208,6 +210,10 @@ class Errors(unittest.TestCase):
          r"^regexp_matches: invalid pattern at offset 1: missing terminating \] "
          r"for character class$"),
         ("select * from regexp_matches('x')", r"^regexp_matches: missing argument 'pattern'$"),
+        ("select regexp_replace('abc', 'b', '$1')", r"^regexp_replace: no group 1 in the pattern$"),
+        ("select regexp_replace('abc', 'b', '$x')",
+         r"^regexp_replace: invalid replacement: '\$' must be followed by a group number, "
+         r"\{number\} or '\$'$"),
         ("select * from sentences('x', 'xx')",
          r"^sentences: unknown language 'xx' \(supported: en, .*, und\)$"),
         ("select * from sentences()", r"^sentences: missing argument 'document'$"),

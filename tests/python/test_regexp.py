@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Property tests of regexp() and regexp_matches() (hypothesis).
+"""Property tests of regexp(), regexp_matches() and regexp_replace() (hypothesis).
 
 - On valid text, regexp_matches() agrees with Python's re.finditer() (same
   empty-match rule, same Unicode \\w and \\d) for patterns that mean the same
@@ -7,7 +7,9 @@
 - On any bytes (invalid UTF-8 included, as TEXT and as BLOB):
   substr(text, start, length) is match, rows are in order and never overlap,
   groups is valid JSON with one element per group, and regexp() is 1 exactly
-  when regexp_matches() has a row.
+  when regexp_matches() has a row, and regexp_replace(text, pattern, '$0')
+  gives the text back.
+- On valid text, regexp_replace() agrees with re.sub().
 """
 import json
 import re
@@ -43,6 +45,16 @@ class AgreesWithPythonRe(unittest.TestCase):
         self.assertEqual(self.conn.execute("select ? regexp ?", (text, pattern)).fetchone()[0],
                          1 if want else 0)
 
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=ALPHABET, max_size=20), st.sampled_from(PATTERNS))
+    def test_sub(self, text, pattern):
+        groups = re.compile(pattern).groups
+        ours = "<$0" + "".join(f"${{{g}}}" for g in range(1, groups + 1)) + "$$>"
+        theirs = "<\\g<0>" + "".join(f"\\g<{g}>" for g in range(1, groups + 1)) + "$>"
+        self.assertEqual(
+            self.conn.execute("select regexp_replace(?, ?, ?)", (text, pattern, ours)).fetchone()[0],
+            re.sub(pattern, theirs, text))
+
 
 ATOMS = [b"a", b" ", b"\xc3\xa9", b"\x80", b"\xff", b"\xc3", b"\n", b"\xe2\x82", b"\x00",
          b"\xf0\x9f\x98\x80", b"\xed\xa0\x80", b'"', b"\\", b"\x01"]
@@ -71,6 +83,9 @@ class AnyBytes(unittest.TestCase):
             self.assertEqual(len(json.loads(groups)), ngroups)
         self.assertEqual(conn.execute("select regexp(?2, ?1)", (value, pattern)).fetchone()[0],
                          1 if got else 0)
+        # Replacing every match by itself gives the input back, byte for byte.
+        self.assertEqual(conn.execute("select regexp_replace(?1, ?2, '$0') is ?1",
+                                      (value, pattern)).fetchone()[0], 1)
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(ATOMS), max_size=12), st.sampled_from(PATTERNS + [r"(.)(\W)?"]))
