@@ -27,6 +27,14 @@ FUNCTIONS = {
     ("verbatim_debug", 0): INNOCUOUS,  # not deterministic: it reports the build
     ("normalize", 1): PURE,
     ("normalize", 2): PURE,
+    ("similarity", 2): PURE,
+    ("similarity", 3): PURE,
+    ("similarity", 4): PURE,
+    ("edit_distance", 2): PURE,
+    ("minhash", 1): PURE,
+    ("minhash", 2): PURE,
+    ("minhash", 3): PURE,
+    ("minhash_similarity", 2): PURE,
     ("regexp", 2): PURE,
     ("regexp_replace", 3): PURE,
 }
@@ -35,6 +43,9 @@ FUNCTIONS = {
 MODULES = {
     "sentences",
     "tokens",
+    "align",
+    "shingles",
+    "lsh_bands",
     "regexp_matches",
 }
 
@@ -47,6 +58,14 @@ SAMPLES = {
     "verbatim_version": "select verbatim_version()",
     "verbatim_debug": "select verbatim_debug() like 'verbatim: %'",
     "normalize": "select normalize('ＡＢＣ  x'), normalize('é', 'nfd')",
+    "similarity": "select similarity('Putin said it.', 'It was said by Putin.', 'jaccard')",
+    "edit_distance": "select edit_distance('kitten', 'sitting')",
+    "minhash": "select length(minhash('The committee approved the new budget.', 16))",
+    "minhash_similarity": "select minhash_similarity(minhash('a b c d e'), minhash('a b c d f'))",
+    "align": "select count(*) from align('The bridge was closed for repairs.',"
+             " 'Officials said the bridge was closed for repairs.')",
+    "shingles": "select count(*) from shingles('The committee approved the new budget.')",
+    "lsh_bands": "select count(*) from lsh_bands(minhash('The committee approved it.', 8), 4)",
     "regexp": "select 'Putin' regexp '^P'",
     "regexp_replace": "select regexp_replace('Putin, Vladimir', '(\\w+), (\\w+)', '$2 $1')",
     "sentences": "select count(*) from sentences('One. Two.')",
