@@ -9,10 +9,11 @@
  * vb_malloc/vb_free; the compile context and every iterator's match data
  * and match context are made from it, so it lives as long as the regex.
  * pcre2_jit_compile() is tried once; if it fails (no JIT in this PCRE2, no
- * executable memory) pcre2_match() simply interprets the pattern.
+ * executable memory) the interpreter is used, fragment by fragment (below).
  *
  * Limits (per iterator, in its match context): match_limit bounds the
- * backtracking work of one match attempt for the interpreter and the JIT;
+ * backtracking work of one match attempt (PCRE2 restarts the count at each
+ * start position of an unanchored search) for the interpreter and the JIT;
  * depth_limit and heap_limit bound the interpreter's backtracking frames;
  * the JIT runs on its own stack of at most VB_REGEX_JIT_STACK_MAX bytes.
  * Any of them running out is VB_ELIMIT.
