@@ -51,7 +51,8 @@
  * an empty match that falls inside a unit is skipped.  Capture groups
  * (k >= 1) are PCRE2's exact spans, always valid UTF-8.
  *
- * Without the JIT (a PCRE2 built without it, or under valgrind) the subject
+ * Without the JIT (a PCRE2 built without it, under valgrind, or with the
+ * environment variable VERBATIM_NO_JIT set to anything but "" or "0") the subject
  * is matched fragment by fragment (see ext/core/regex.c).  Every non-empty
  * match is the same as with the JIT; only empty matches and \A or ^ right
  * next to invalid bytes can differ (PCRE2 tries an empty match at an
