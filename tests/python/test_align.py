@@ -285,6 +285,18 @@ class BadInput(unittest.TestCase):
         self.assertEqual(rows, [(short[:-1],)])
         del big, filler
 
+    def test_100mb_shingles_and_minhash(self):
+        sentence = "The committee approved the new budget on Friday after a long debate. "
+        big = sentence * 1_500_000
+        self.assertGreater(len(big), 100_000_000)
+        # 7 content words a sentence; shingles stream with O(n) memory.
+        self.assertEqual(self.conn.execute("select count(*), max(ord) from shingles(?)",
+                                           (big,)).fetchone(), (7 * 1_500_000 - 2,) * 2)
+        # Its shingle set is that of three copies: the same signature.
+        self.assertEqual(self.conn.execute("select minhash(?) = minhash(?)",
+                                           (big, sentence * 3)).fetchone(), (1,))
+        del big
+
     def test_both_too_long(self):
         big = " ".join(f"w{k % 1000}" for k in range(4_300_000))
         with self.assertRaisesRegex(sqlite3.DataError, r"^align: both texts have more than 4194304 words$"):
