@@ -110,7 +110,7 @@ class AlignInvariants(unittest.TestCase):
 
     @settings(max_examples=200, deadline=None)
     @given(tokens)
-    def test_identical_aligns_fully(self, words):
+    def test_identical_texts_align_identical_passages(self, words):
         text = text_from(words)
         rows = self.conn.execute("select a_text, b_text, score from align(?, ?, 1)",
                                  (text, text)).fetchall()
