@@ -13,8 +13,9 @@
 - bad input: NULLs, BLOBs, invalid UTF-8, a 100 MB text against a short
   one, two 1 MB texts for every method: a score or the documented error,
   never a crash or a hang;
-- the seeds: for the story sentences of seeds/000 that paraphrase the
-  transcript seeds/001, the right transcript sentence ranks first.
+- the seeds: the exact rank, among the sentences of the transcript
+  seeds/001, of the source of each story sentence of seeds/000 that
+  paraphrases it (first for three; the known misses pinned too).
 """
 import sqlite3
 import time
