@@ -396,6 +396,18 @@ static int isDash(const qtok *t) {
   return t->type == T_PUNCT && (t->pc == 0x2014 || t->pc == 0x2013 || t->pc == '-');
 }
 
+static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
+  if (i >= lim || c->tok[i].type != T_WORD) return 0;
+  uint64_t a[6];
+  size_t m = 0;
+  while (m < 6 && i + m < lim && c->tok[i + m].type == T_WORD) {
+    a[m] = c->tok[i + m].h;
+    m++;
+  }
+  /* hashes with possessives removed would merge "said" variants: use as is */
+  return qlex_cue(c->lex, a, 0, m, c->lang, pFlags);
+}
+
 /* ---- names and speakers ------------------------------------------------------------- */
 
 /* Register the names of the sentence's capitalised runs and note mentions. */
@@ -569,24 +581,35 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
   }
 }
 
-/* The subject of the cue at t[cue]: the noun phrase just before it. */
+/* The subject of the cue at t[cue]: the noun phrase just before it.  A cue
+ * right after a comma takes the phrase that opens the clause ("Maria Lind,
+ * who …, said"), unless it is a participle (the caller then asks
+ * subjectOfPreviousClause). */
 static int subjectBefore(qctx *c, size_t segStart, size_t cue, size_t *pi0, size_t *pi1) {
   qtok *t = c->tok;
   size_t j = cue;
+  unsigned cf = 0;
+  cueAt(c, cue, c->ntok, &cf);
   while (j > segStart && t[j - 1].type == T_WORD && (t[j - 1].cls & QW_AUX) && !t[j - 1].cap) j--;
   size_t end = j;
   if (j > segStart && isP(&t[j - 1], ',')) {
+    if (cf & QC_PARTICIPLE) return 0;
     /* "Maria Lind, who …, said" / "Ivan Rossi, the club's president, said" */
     size_t a = segStart;
     while (a < end && t[a].type != T_WORD) a++;
+    if (a < end && a > segStart && t[a - 1].type == T_QUOTE) return 0;
     size_t b = a;
-    while (b < end && t[b].type == T_WORD && b - a < 8) b++;
-    if (b < end && isP(&t[b], ',') && b > a) {
+    while (b < end && t[b].type == T_WORD && b - a < 6) {
+      unsigned f2;
+      if ((t[b].cls & (QW_FINITE | QW_CLAUSEWORD | QW_THATWORD)) && !t[b].cap) return 0;
+      if (cueAt(c, b, end, &f2)) return 0;
+      b++;
+    }
+    if (b < end && isP(&t[b], ',') && b > a && !(t[a].cls & QW_LEAD)) {
       *pi0 = a;
       *pi1 = b;
       return 1;
     }
-    /* a participle: the subject of the clause before */
     return 0;
   }
   size_t a = j;
@@ -644,18 +667,6 @@ static size_t phraseAfter(qctx *c, size_t i, size_t lim) {
     k++;
   }
   return k;
-}
-
-static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
-  if (i >= lim || c->tok[i].type != T_WORD) return 0;
-  uint64_t a[6];
-  size_t m = 0;
-  while (m < 6 && i + m < lim && c->tok[i + m].type == T_WORD) {
-    a[m] = c->tok[i + m].h;
-    m++;
-  }
-  /* hashes with possessives removed would merge "said" variants: use as is */
-  return qlex_cue(c->lex, a, 0, m, c->lang, pFlags);
 }
 
 static void setCueOnly(qctx *c, qattr *at, size_t i, int len) {
@@ -902,14 +913,21 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
       (void)h;
       continue;
     }
-    /* the clause: "that …" within a few words, or a finite clause */
+    /* the clause: "that" right after the cue, after an object ("told
+     * reporters that") or a short adjunct ("said on Friday that"), or a
+     * finite clause after a say-verb */
     size_t k = after, cs = 0;
-    while (k < n && k < after + 6 && t[k].type != T_QUOTE) {
-      if (t[k].type == T_WORD && (t[k].cls & QW_THATWORD) && !t[k].cap) break;
-      if (t[k].type == T_PUNCT && t[k].pc != ',') break;
-      k++;
+    int adjunct = after < n && t[after].type == T_WORD && !t[after].cap &&
+                  (t[after].cls & QW_BOUND);
+    if (after < n && isP(&t[after], ',')) adjunct = 1;
+    if ((f & QC_OBJECT) || adjunct) {
+      while (k < n && k < after + 5 && t[k].type != T_QUOTE) {
+        if (t[k].type == T_WORD && (t[k].cls & QW_THATWORD) && !t[k].cap) break;
+        if (t[k].type == T_PUNCT && t[k].pc != ',') break;
+        k++;
+      }
     }
-    if (k < n && t[k].type == T_WORD && (t[k].cls & QW_THATWORD)) {
+    if (k < n && t[k].type == T_WORD && (t[k].cls & QW_THATWORD) && !t[k].cap) {
       if (k + 1 < n) cs = t[k + 1].s;
     } else if ((f & QC_CLAUSE) && !(f & QC_OBJECT) && after < n && t[after].type == T_WORD &&
                (t[after].cls & (QW_DET | QW_PRONOUN) || t[after].cap) &&
@@ -920,22 +938,32 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     int haveSubject = subjectBefore(c, 0, i, &i0, &i1);
     if (!haveSubject && (f & QC_PARTICIPLE)) haveSubject = subjectOfPreviousClause(c, i, &i0, &i1);
     if (cs && haveSubject) {
-      setCue(c, &out->at, i, len);
-      speakerOf(c, i0, i1, &out->at, t[i].s);
-      out->s = cs;
-      out->e = sentEnd;
-      return out->e > out->s;
+      qattr at;
+      memset(&at, 0, sizeof at);
+      speakerOf(c, i0, i1, &at, t[i].s);
+      if (at.hasM) {
+        out->at = at;
+        setCue(c, &out->at, i, len);
+        out->s = cs;
+        out->e = sentEnd;
+        return out->e > out->s;
+      }
     }
     /* a cue at the end: "…, the curator said." / "…, said the curator." */
     if (!(f & (QC_DIRECT)) || (f & QC_PARTICIPLE)) continue;
     size_t comma = i;
     while (comma > 0 && !(t[comma - 1].type == T_PUNCT)) comma--;
-    if (comma == 0 || !isP(&t[comma - 1], ',') || comma - 1 < 3) continue;
+    if (comma == 0 || !isP(&t[comma - 1], ',') || comma - 1 < 1) continue;
+    if (!(f & QC_CLAUSE) && i == comma) continue; /* inverted: say-verbs only */
     size_t tail = after;
     while (tail < n && t[tail].type == T_WORD) tail++;
+    if (i > comma && tail - after > 4) continue;   /* "…, X said on Friday." */
+    if (i == comma && tail - after > 6) continue;  /* "…, said the curator." */
+    if (i > comma && ((t[comma].cls & (QW_CLAUSEWORD | QW_LEAD)) && !t[comma].cap)) continue;
     int atEnd = tail >= n || (t[tail].type == T_PUNCT && isTerminator(t[tail].pc) && tail + 1 >= n);
     int paren = !atEnd && tail < n && isP(&t[tail], ',');
     if (!atEnd && !paren) continue;
+    if (atEnd && comma - 1 < 3) continue; /* "…, X said." needs a clause before */
     qattr at;
     memset(&at, 0, sizeof at);
     if (i > comma) {
