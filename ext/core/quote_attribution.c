@@ -616,6 +616,16 @@ static int subjectBefore(qctx *c, size_t segStart, size_t cue, size_t *pi0, size
   while (a > segStart && t[a - 1].type == T_WORD && end - a < 8) {
     const qtok *p = &t[a - 1];
     if ((p->cls & (QW_CLAUSEWORD | QW_THATWORD)) && !p->cap) break;
+    /* "Chief of the General Staff": of/the inside a capitalised title */
+    if (!p->cap && a >= 2 && a < end &&
+        (t[a].cap || (a + 1 < end && t[a + 1].cap && (t[a].cls & QW_DET) && !t[a].cap)) &&
+        t[a - 2].type == T_WORD &&
+        (t[a - 2].cap || (a >= 3 && t[a - 3].type == T_WORD && t[a - 3].cap &&
+                          (t[a - 2].cls & QW_LEAD))) &&
+        (p->cls & (QW_LEAD | QW_DET)) && p->e - p->s <= 3) {
+      a--;
+      continue;
+    }
     if ((p->cls & QW_LEAD) && !(p->cls & QW_DET) && !p->cap &&
         (p->cls & QW_CLAUSEWORD || a - 1 == segStart || end - a >= 3))
       break;
