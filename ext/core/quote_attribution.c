@@ -840,13 +840,16 @@ static int emit(qctx *c, int kind, size_t s, size_t e, const qattr *at) {
 
 /* ---- reported speech ------------------------------------------------------------------------ */
 
-/* End of a reported clause: the sentence end without its terminator. */
-static size_t clauseEnd(qctx *c, size_t e) {
-  size_t b = trimEndAt(c->z, c->n, 0, e);
-  while (b > 0) {
+/* End of a reported clause that starts at s: the sentence end without its
+ * terminator, and without a closing bracket it does not open ("(… he said
+ * that X.)" gives X). */
+static size_t clauseEnd(qctx *c, size_t s, size_t e) {
+  size_t b = trimEndAt(c->z, c->n, s, e);
+  int opens = memchr(c->z + s, '(', b - s) != NULL || memchr(c->z + s, '[', b - s) != NULL;
+  while (b > s) {
     int32_t ch;
     size_t j = vb_utf8_prev(c->z, c->n, b, &ch);
-    if (!isTerminator(ch)) break;
+    if (!isTerminator(ch) && (opens || (ch != ')' && ch != ']'))) break;
     b = j;
   }
   return b;
@@ -875,7 +878,6 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
   qtok *t = c->tok;
   size_t n = c->ntok;
   if (n == 0 || t[0].type == T_QUOTE) return 0;
-  size_t sentEnd = clauseEnd(c, e);
   for (size_t i = 0; i < n; i++) {
     if (t[i].type != T_WORD || t[i].used) continue;
     unsigned f;
@@ -894,14 +896,14 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
       speakerOf(c, after, k, &out->at, t[i].s);
       if (i == lead && k < n && isP(&t[k], ',')) {
         out->s = t[k].e;
-        out->e = sentEnd;
+        out->e = clauseEnd(c, out->s, e);
       } else if (i > 0 && isP(&t[i - 1], ',') && (k >= n || t[k].type == T_PUNCT) &&
                  (k >= n || !isP(&t[k], ','))) {
         out->s = s;
         out->e = t[i - 1].s;
       } else {
         out->s = s;
-        out->e = sentEnd;
+        out->e = clauseEnd(c, s, e);
       }
       return out->e > out->s;
     }
@@ -912,8 +914,8 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
       setCue(c, &out->at, i, len);
       speakerOf(c, i0, i1, &out->at, t[i].s);
       out->s = s;
-      out->e = sentEnd;
-      return 1;
+      out->e = clauseEnd(c, s, e);
+      return out->e > out->s;
     }
     if (!(f & (QC_THAT | QC_CLAUSE))) continue;
     /* a passive auxiliary before the cue: "was described as" */
@@ -955,7 +957,7 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
         out->at = at;
         setCue(c, &out->at, i, len);
         out->s = cs;
-        out->e = sentEnd;
+        out->e = clauseEnd(c, cs, e);
         return out->e > out->s;
       }
     }
@@ -991,7 +993,7 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     out->at = at;
     setCue(c, &out->at, i, len);
     out->s = s;
-    out->e = paren ? sentEnd : t[comma - 1].s;
+    out->e = paren ? clauseEnd(c, s, e) : t[comma - 1].s;
     return out->e > out->s;
   }
   return 0;
