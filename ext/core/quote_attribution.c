@@ -1022,7 +1022,7 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
 
 static int isAbbrev(const unsigned char *z, size_t a, size_t b) {
   static const char *const az[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt",
-                                   "sgt", "capt", "gov", "sen", "rep", "prof", "mt", "no", "vs",
+                                   "sgt", "capt", "gov", "sen", "rep", "prof", "mt", "vs",
                                    "etc", "inc", "ltd", "co", "corp", "jan", "feb", "aug", "sept",
                                    "oct", "nov", "dec", "rev", "fig", "approx", "dept", "est",
                                    "maj", "adm", "cmdr", "gen", "u.s", "e.g", "i.e", "a.m", "p.m",
