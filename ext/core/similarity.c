@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * similarity.c -- similarity(a, b, method): every method's score in [0, 1].
+ *
+ * Word methods (cosine, jaccard, dice, overlap, containment, lcs, partial)
+ * work on the tokens of verbatim/tokens.h: word and number tokens, by their
+ * Snowball stem (case-folded, NFKC).  They use the texts' CONTENT words (not
+ * stopwords) when both texts have at least one; otherwise every word of
+ * both, so "It is" against "it is" still scores 1.  Texts with no words at
+ * all score 1 when they fold (vb_sim_fold) to the same text, else 0; one
+ * text with words against one without scores 0.
+ *   cosine       sum_s ta(s) tb(s) w(s)^2 / (|ta w| |tb w|), ta, tb the term
+ *                counts of stem s and w(s) its weight from the built-in prior
+ *                (word_prior_data.c, English; other languages weigh 1).
+ *   jaccard      |A n B| / |A u B| over the sets of stems;
+ *   dice         2 |A n B| / (|A| + |B|);
+ *   overlap      |A n B| / min(|A|, |B|);
+ *   containment  |A n B| / |A| (asymmetric);
+ *   lcs          longest common subsequence of the stem sequences / the
+ *                longer sequence's length (bit-parallel, Hyyrö; bounded by
+ *                VB_SIM_MAX_STEPS, else VB_ELIMIT);
+ *   partial      with the shorter sequence S (k words) and every window of k
+ *                consecutive words of the longer, the best multiset overlap
+ *                |S n window| / k: is a quote inside a passage?  A sliding
+ *                window with counts, linear time.
+ * Character methods work on the folded texts (vb_sim_fold):
+ *   trigram      pg_trgm: each run of letters, marks and digits, padded with
+ *                two spaces before and one after, gives its 3-character
+ *                substrings; Jaccard of the two trigram sets;
+ *   levenshtein  1 - edit distance / the longer text's length (characters);
+ *   jaro_winkler rapidfuzz's Jaro-Winkler (jaro_winkler.c);
+ *   token_set    rapidfuzz's token_set_ratio / 100: tokens split at white
+ *                space, sorted intersection and differences, the best
+ *                normalized Indel similarity of the three combinations.
+ *                Two empty texts give 1 here (rapidfuzz gives 0).
+ *
+ * State: a vb_sim owns one tokenizer per language (made on first use), the
+ * fold buffers, the token arrays and the hash table, all reused, so scoring
+ * allocates nothing once the buffers have grown to the input size.
+ * Memory is linear in the input (folded copies, one entry per token) and the
+ * table is shrunk again after an unusually large input.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "sim_pm.h"
+#include "verbatim/similarity.h"
+#include "verbatim/tokens.h"
+#include "word_prior.h"
+
+/* ---- methods ---------------------------------------------------------------- */
+
+static const char *const azMethod[VB_SIM_COUNT] = {
+    "cosine", "jaccard",      "dice", "overlap",   "containment", "trigram",
+    "levenshtein", "jaro_winkler", "lcs", "token_set", "partial"};
+
+int vb_sim_method_find(const char *z, size_t n) {
+  int i;
+  for (i = 0; i < VB_SIM_COUNT; i++) {
+    if (strlen(azMethod[i]) == n && vb_ascii_ieq(z, n, azMethod[i])) return i;
+  }
+  return -1;
+}
+
+const char *vb_sim_method_name(int method) {
+  return method >= 0 && method < VB_SIM_COUNT ? azMethod[method] : NULL;
+}
+
+const char *vb_sim_methods_supported(void) {
+  return "cosine, jaccard, dice, overlap, containment, trigram, levenshtein, jaro_winkler, lcs, "
+         "token_set, partial";
+}
+
+/* ---- the prior ---------------------------------------------------------------- */
+
+double vb_word_prior(const char *zStem, size_t nStem) {
+  unsigned mask = vb_word_prior_size - 1;
+  unsigned h = vb_fnv1a32((const unsigned char *)zStem, nStem) & mask;
+  for (;;) {
+    unsigned s = vb_word_prior_slot[h];
+    if (s == 0) return vb_word_prior_default;
+    const char *t = vb_word_prior_text + vb_word_prior_offset[s - 1];
+    if (memcmp(t, zStem, nStem) == 0 && t[nStem] == 0) return vb_word_prior_weight[s - 1];
+    h = (h + 1) & mask;
+  }
+}
+
+/* ---- folding -------------------------------------------------------------------- */
+
+/* ASCII folding: white space (tab, line feed, vertical tab, form feed,
+ * carriage return, space) collapses to one space between words; letters
+ * become lower case.  Eight bytes at a time (SWAR) while a chunk holds no
+ * control character and no space that would follow another space. */
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
+  int rc = vb_buf_reserve(out, n + 8);
+  if (rc) return rc;
+  unsigned char *o = out->z + out->n;
+  size_t i = 0, k = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t x, y, zb;
+      memcpy(&x, z + i, 8);
+      /* any byte below 0x20 (bytes are < 0x80, so no carries across) */
+      int ctrl = ((x + 0x60 * ONES8) & HIGH8) != HIGH8;
+      y = x ^ (0x20 * ONES8); /* spaces become zero bytes */
+      zb = ~(((y & ~HIGH8) + ~HIGH8 * 1) | y | ~HIGH8); /* 0x80 at each zero byte */
+      int leading = (zb & 0x80) && (k == 0 || o[k - 1] == ' ');
+      if (!ctrl && !(zb & (zb << 8)) && !leading) {
+        uint64_t ge = (x + (0x80 - 'A') * ONES8) & HIGH8;     /* byte >= 'A' */
+        uint64_t gt = (x + (0x80 - 'Z' - 1) * ONES8) & HIGH8; /* byte > 'Z' */
+        x |= (ge & ~gt) >> 2;                                  /* +0x20 for A-Z */
+        memcpy(o + k, &x, 8);
+        k += 8;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char b = z[i++];
+    if (b == ' ' || (b >= 0x09 && b <= 0x0D)) {
+      if (k && o[k - 1] != ' ') o[k++] = ' ';
+    } else {
+      o[k++] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+    }
+  }
+  if (k && o[k - 1] == ' ') k--;
+  out->n += k;
+  out->z[out->n] = 0;
+  return VB_OK;
+}
+
+int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
+  size_t i = 0;
+  while (i < n && z[i] < 0x80) i++;
+  if (i == n) return foldAscii(z, n, out);
+  return vb_normalize(z, n, VB_NORM_FOLD, out);
+}
+
+/* ---- the hash table --------------------------------------------------------------- */
+
+typedef struct simEntry {
+  uint64_t key;    /* 0 = empty */
+  uint32_t ca, cb; /* content-word occurrences in a, in b (trigrams: presence) */
+  uint32_t sa, sb; /* stopword occurrences in a, in b */
+  uint32_t id;     /* insertion order */
+  float w;         /* prior weight (cosine) */
+  uint32_t off, len; /* the stem's text in vb_sim.stems (cosine) */
+} simEntry;
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+typedef struct simMap {
+  simEntry *a;
+  uint32_t *order; /* order[id] = slot of the id-th key inserted */
+  size_t cap, used;
+} simMap;
+
+static int mapAlloc(simMap *m, size_t cap) {
+  simEntry *a = vb_malloc(cap * (sizeof(simEntry) + sizeof(uint32_t)));
+  if (a == NULL) return VB_NOMEM;
+  memset(a, 0, cap * sizeof(simEntry));
+  m->a = a;
+  m->order = (uint32_t *)(a + cap);
+  m->cap = cap;
+  return VB_OK;
+}
+
+/* Empty the table, sized for about `expect` keys; shrinks after a large
+ * input.  Reuse clears only the slots in use. */
+static int mapReset(simMap *m, size_t expect) {
+  size_t cap = 64, k;
+  while (cap < 2 * expect) cap <<= 1;
+  if (m->a == NULL || m->cap < cap || m->cap > 64 * cap) {
+    vb_free(m->a);
+    m->a = NULL;
+    m->cap = m->used = 0;
+    return mapAlloc(m, cap);
+  }
+  for (k = 0; k < m->used; k++) m->a[m->order[k]].key = 0;
+  m->used = 0;
+  return VB_OK;
+}
+
+static int mapGrow(simMap *m) {
+  simMap g = {0};
+  size_t k;
+  if (mapAlloc(&g, m->cap * 2)) return VB_NOMEM;
+  for (k = 0; k < m->used; k++) {
+    const simEntry *e = &m->a[m->order[k]];
+    size_t h = (size_t)e->key & (g.cap - 1);
+    while (g.a[h].key) h = (h + 1) & (g.cap - 1);
+    g.a[h] = *e;
+    g.order[k] = (uint32_t)h;
+  }
+  g.used = m->used;
+  vb_free(m->a);
+  *m = g;
+  return VB_OK;
+}
+
+/* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
+ * the number of keys before it). */
+static simEntry *mapUpsert(simMap *m, uint64_t key, int *pNew) {
+  if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
+  size_t h = (size_t)key & (m->cap - 1);
+  while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
+  simEntry *e = &m->a[h];
+  *pNew = !e->key;
+  if (!e->key) {
+    memset(e, 0, sizeof *e);
+    e->key = key;
+    e->id = (uint32_t)m->used;
+    m->order[m->used++] = (uint32_t)h;
+  }
+  return e;
+}
+
+/* The id-th entry. */
+#define MAP_AT(m, k) (&(m)->a[(m)->order[k]])
+
+/* ---- the context -------------------------------------------------------------------- */
+
+/* A direct-mapped cache of prior weights by stem hash. */
+#define SIM_PRIOR_CACHE 4096
+typedef struct simPriorSlot {
+  uint64_t h; /* 0 = empty */
+  float w;
+} simPriorSlot;
+
+/* A growable array of word ids (bit 31: a stopword). */
+typedef struct simSeq {
+  uint32_t *a;
+  size_t n, cap;
+} simSeq;
+#define SEQ_STOP 0x80000000u
+
+struct vb_sim {
+  vb_tokenizer *aTok[VB_LANG_COUNT];
+  simPriorSlot aPrior[SIM_PRIOR_CACHE];
+  vb_buf fa, fb;      /* folded texts */
+  simMap map;         /* distinct stems (or trigrams) of both texts */
+  vb_buf stems;       /* stem texts of the map's entries (cosine) */
+  simSeq seq[2];      /* word id sequences of a and b (lcs, partial) */
+  uint32_t *aU32;     /* scratch: counts by id (partial) */
+  size_t nU32;
+  size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
+};
+
+vb_sim *vb_sim_new(void) {
+  vb_sim *s = vb_malloc(sizeof *s);
+  if (s) memset(s, 0, sizeof *s);
+  return s;
+}
+
+void vb_sim_free(vb_sim *s) {
+  int i;
+  if (s == NULL) return;
+  for (i = 0; i < VB_LANG_COUNT; i++) vb_tok_free(s->aTok[i]);
+  vb_buf_free(&s->fa);
+  vb_buf_free(&s->fb);
+  vb_buf_free(&s->stems);
+  vb_free(s->map.a);
+  vb_free(s->seq[0].a);
+  vb_free(s->seq[1].a);
+  vb_free(s->aU32);
+  vb_free(s);
+}
+
+static int scratchU32(vb_sim *s, size_t n) {
+  if (n <= s->nU32 && s->nU32 <= 64 * (n + 1024)) return VB_OK;
+  vb_free(s->aU32);
+  s->aU32 = vb_malloc((n ? n : 1) * sizeof(uint32_t));
+  s->nU32 = s->aU32 ? n : 0;
+  return s->aU32 ? VB_OK : VB_NOMEM;
+}
+
+static int seqPush(simSeq *q, uint32_t x) {
+  if (q->n == q->cap) {
+    size_t cap = q->cap ? 2 * q->cap : 256;
+    uint32_t *a = vb_realloc(q->a, cap * sizeof(uint32_t));
+    if (a == NULL) return VB_NOMEM;
+    q->a = a;
+    q->cap = cap;
+  }
+  q->a[q->n++] = x;
+  return VB_OK;
+}
+
+/* Tokenize z as text `side` (0 = a, 1 = b): count each word and number
+ * token's stem in the map; for the cosine, look up the prior weight and keep
+ * the stem's text once per distinct stem; for lcs and partial, append the
+ * word ids to seq[side].  Memory: one entry per distinct stem, plus 4 bytes
+ * per word for the sequence methods. */
+static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
+                        int side, vb_sim_method method) {
+  vb_tokenizer *t = s->aTok[lang->id];
+  vb_token tok;
+  int rc, isNew;
+  int forCosine = method == VB_SIM_COSINE;
+  int wantSeq = method == VB_SIM_LCS || method == VB_SIM_PARTIAL;
+  int weighted = forCosine && lang->id == VB_LANG_EN;
+  simSeq *q = &s->seq[side];
+  if (q->cap > 65536 && q->cap > 64 * (n / 4 + 64)) { /* shrink after a huge input */
+    vb_free(q->a);
+    q->a = NULL;
+    q->cap = 0;
+  }
+  q->n = 0;
+  s->nWords[side] = s->nContent[side] = 0;
+  if (t == NULL) {
+    t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
+    if (t == NULL) return VB_NOMEM;
+  }
+  vb_tok_reset(t, z, n);
+  while ((rc = vb_tok_next(t, &tok)) == 1) {
+    if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
+    uint64_t h = tok.hash ? tok.hash : 1;
+    simEntry *e = mapUpsert(&s->map, h, &isNew);
+    if (e == NULL) {
+      rc = VB_NOMEM;
+      break;
+    }
+    if (isNew && forCosine) {
+      e->w = 1.0f;
+      if (weighted) {
+        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+        if (c->h != h) {
+          c->h = h;
+          c->w = (float)vb_word_prior(tok.stem, tok.nStem);
+        }
+        e->w = c->w;
+      }
+      e->off = (uint32_t)s->stems.n;
+      e->len = (uint32_t)tok.nStem;
+      if (s->stems.n + tok.nStem + 2 > UINT32_MAX) {
+        rc = VB_ETOOBIG;
+        break;
+      }
+      if (s->stems.cap < s->stems.n + tok.nStem + 2 &&
+          vb_buf_reserve(&s->stems, tok.nStem + 2)) {
+        rc = VB_NOMEM;
+        break;
+      }
+      memcpy(s->stems.z + s->stems.n, tok.stem, tok.nStem);
+      s->stems.n += tok.nStem;
+      s->stems.z[s->stems.n++] = 0;
+    }
+    if (tok.stop) {
+      if (side == 0) e->sa++;
+      else e->sb++;
+    } else {
+      if (side == 0) e->ca++;
+      else e->cb++;
+      s->nContent[side]++;
+    }
+    s->nWords[side]++;
+    if (wantSeq && (rc = seqPush(q, e->id | (tok.stop ? SEQ_STOP : 0))) != VB_OK) break;
+  }
+  vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
+  return rc < 0 ? rc : VB_OK;
+}
+
+/* LCS length of two id sequences (Hyyrö's bit-parallel LCS). */
+static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_t *pLcs) {
+  vb_pm pm;
+  size_t w, j;
+  int rc = vb_pm_build(&pm, p, m);
+  if (rc) return rc;
+  size_t nw = pm.nWords;
+  uint64_t aStack[VB_PM_STACK_WORDS], *sv = aStack;
+  if (nw > VB_PM_STACK_WORDS) sv = vb_malloc(nw * sizeof(uint64_t));
+  if (sv == NULL) {
+    vb_pm_free(&pm);
+    return VB_NOMEM;
+  }
+  for (w = 0; w < nw; w++) sv[w] = ~(uint64_t)0;
+  for (j = 0; j < n; j++) {
+    const uint64_t *row = vb_pm_get(&pm, t[j]);
+    uint64_t carry = 0;
+    for (w = 0; w < nw; w++) {
+      uint64_t x = sv[w], u = x & row[w];
+      uint64_t sum = x + u;
+      uint64_t c1 = sum < x;
+      sum += carry;
+      uint64_t c2 = sum < carry;
+      carry = c1 | c2;
+      sv[w] = sum | (x - u);
+    }
+  }
+  int64_t lcs = 0;
+  for (w = 0; w < nw; w++) {
+    uint64_t x = ~sv[w];
+    if (w + 1 == nw && m % 64) x &= ((uint64_t)1 << (m % 64)) - 1;
+    lcs += __builtin_popcountll(x);
+  }
+  *pLcs = lcs;
+  if (sv != aStack) vb_free(sv);
+  vb_pm_free(&pm);
+  return VB_OK;
+}
+
+/* Jaro-Winkler of two stems (short: never over the bound). */
+static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
+  double r = 0;
+  if (vb_jaro_winkler(s->stems.z + x->off, x->len, s->stems.z + y->off, y->len, &r)) r = 0;
+  return r;
+}
+
+/* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
+static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
+  const unsigned char *z = s->stems.z + x->off;
+  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
+  size_t i = 0;
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c2);
+  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
+}
+
+/* The soft part of the cosine: a stem of one text that the other lacks
+ * still counts SOFT_CREDIT of a match with the other text's most similar
+ * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
+ * (inflections the stemmer keeps apart, misspellings: "shreded" and
+ * "shredded") and the two stems begin with the same two characters.
+ * Done from both sides, so it is symmetric; ties go to the heavier, then
+ * the smaller hash.  Bounded: only when the unmatched stems number at most
+ * SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the STS-B train and
+ * dev splits. */
+#define SOFT_MIN 0.85
+#define SOFT_CREDIT 0.5
+#define SOFT_MAX_PAIRS 4096
+
+typedef struct simCand {
+  uint32_t i, j; /* unmatched stem i of a, j of b */
+  float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
+} simCand;
+
+typedef struct simSide {
+  simEntry *e;
+  uint64_t key;  /* first two characters */
+  double weight; /* count x prior weight */
+} simSide;
+
+/* Is candidate x better than y for the same stem?  Higher similarity, then
+ * the heavier partner, then the smaller hash: independent of argument order. */
+static int candBetter(const simCand *x, const simCand *y, const simSide *partners, int sideB) {
+  if (x->sim != y->sim) return x->sim > y->sim;
+  const simSide *px = &partners[sideB ? x->j : x->i], *py = &partners[sideB ? y->j : y->i];
+  if (px->weight != py->weight) return px->weight > py->weight;
+  return px->e->key < py->e->key;
+}
+
+static int softMatches(vb_sim *s, int useAll, double *pSoft) {
+  enum { STACK = 64 };
+  simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
+  int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
+  simCand aCand[4 * STACK], *cand = aCand;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
+  void *heap = NULL;
+  int rc = VB_OK;
+  *pSoft = 0;
+  for (i = 0; i < n; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    nua += xa && !xb;
+    nub += xb && !xa;
+  }
+  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
+  if (nua > STACK || nub > STACK) {
+    size_t nu = nua + nub;
+    heap = vb_malloc(nu * (sizeof(simSide) + sizeof(int32_t)));
+    if (heap == NULL) return VB_NOMEM;
+    ua = heap;
+    ub = ua + nua;
+    bestA = (int32_t *)(ub + nub);
+    bestB = bestA + nua;
+  }
+  nua = nub = 0;
+  for (i = 0; i < n; i++) {
+    simEntry *e = MAP_AT(&s->map, i);
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    if (xa && !xb) {
+      ua[nua].e = e;
+      ua[nua].key = stemKey(s, e);
+      ua[nua++].weight = xa * (double)e->w;
+    } else if (xb && !xa) {
+      ub[nub].e = e;
+      ub[nub].key = stemKey(s, e);
+      ub[nub++].weight = xb * (double)e->w;
+    }
+  }
+  /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
+  for (i = 0; i < nua && rc == VB_OK; i++) {
+    for (j = 0; j < nub; j++) {
+      if (ua[i].key != ub[j].key) continue;
+      double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
+      if (r < SOFT_MIN) continue;
+      if (nCand == capCand) {
+        simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
+        if (c == NULL) {
+          rc = VB_NOMEM;
+          break;
+        }
+        memcpy(c, cand, nCand * sizeof(simCand));
+        if (cand != aCand) vb_free(cand);
+        cand = c;
+        capCand *= 2;
+      }
+      cand[nCand].i = (uint32_t)i;
+      cand[nCand].j = (uint32_t)j;
+      cand[nCand].sim = (float)r;
+      nCand++;
+    }
+  }
+  if (rc == VB_OK && nCand) {
+    size_t k;
+    for (i = 0; i < nua; i++) bestA[i] = -1;
+    for (j = 0; j < nub; j++) bestB[j] = -1;
+    for (k = 0; k < nCand; k++) {
+      const simCand *c = &cand[k];
+      if (bestA[c->i] < 0 || candBetter(c, &cand[bestA[c->i]], ub, 1)) bestA[c->i] = (int32_t)k;
+      if (bestB[c->j] < 0 || candBetter(c, &cand[bestB[c->j]], ua, 0)) bestB[c->j] = (int32_t)k;
+    }
+    double soft = 0;
+    for (i = 0; i < nua; i++) {
+      if (bestA[i] >= 0) soft += SOFT_CREDIT * ua[i].weight * ub[cand[bestA[i]].j].weight;
+    }
+    for (j = 0; j < nub; j++) {
+      if (bestB[j] >= 0) soft += SOFT_CREDIT * ub[j].weight * ua[cand[bestB[j]].i].weight;
+    }
+    *pSoft = soft;
+  }
+  if (cand != aCand) vb_free(cand);
+  vb_free(heap);
+  return rc;
+}
+
+/* Keep the counted words of a sequence (content words unless useAll), as
+ * int32 ids, in place. */
+static size_t seqSelect(simSeq *q, int useAll) {
+  size_t i, o = 0;
+  for (i = 0; i < q->n; i++) {
+    uint32_t x = q->a[i];
+    if (useAll || !(x & SEQ_STOP)) q->a[o++] = x & ~SEQ_STOP;
+  }
+  return o;
+}
+
+static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
+                     const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                     double *pScore) {
+  size_t i;
+  int rc = mapReset(&s->map, 64);
+  if (rc) return rc;
+  if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
+  vb_buf_reset(&s->stems);
+  rc = collectWords(s, lang, a, na, 0, method);
+  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, 1, method);
+  if (rc) return rc;
+  if (s->nWords[0] == 0 || s->nWords[1] == 0) {
+    if (s->nWords[0] || s->nWords[1]) return VB_OK; /* *pScore is 0 */
+    /* no words on either side: equal after folding? */
+    vb_buf_reset(&s->fa);
+    vb_buf_reset(&s->fb);
+    rc = vb_sim_fold(a, na, &s->fa);
+    if (rc == VB_OK) rc = vb_sim_fold(b, nb, &s->fb);
+    if (rc) return rc;
+    *pScore = s->fa.n == s->fb.n && (s->fa.n == 0 || memcmp(s->fa.z, s->fb.z, s->fa.n) == 0);
+    return VB_OK;
+  }
+  int useAll = s->nContent[0] == 0 || s->nContent[1] == 0;
+
+  if (method == VB_SIM_LCS || method == VB_SIM_PARTIAL) {
+    size_t nA = seqSelect(&s->seq[0], useAll), nB = seqSelect(&s->seq[1], useAll);
+    const int32_t *idA = (const int32_t *)s->seq[0].a, *idB = (const int32_t *)s->seq[1].a;
+    const int32_t *S = idA, *L = idB;
+    size_t k = nA, n = nB;
+    int shortIsA = 1;
+    if (k > n) S = idB, k = nB, L = idA, n = nA, shortIsA = 0;
+    if (method == VB_SIM_LCS) {
+      if ((uint64_t)((k + 63) / 64) * (uint64_t)n > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+      int64_t lcs = 0;
+      rc = lcsIds(S, k, L, n, &lcs);
+      if (rc == VB_OK) *pScore = (double)lcs / (double)n;
+      return rc;
+    }
+    /* partial: need[id] = count in the shorter, win[id] = count in the window */
+    size_t nIds = s->map.used, j, matched = 0, best = 0;
+    rc = scratchU32(s, 2 * nIds);
+    if (rc) return rc;
+    uint32_t *win = s->aU32, *need = win + nIds;
+    memset(win, 0, nIds * sizeof(uint32_t));
+    for (i = 0; i < nIds; i++) {
+      const simEntry *e = MAP_AT(&s->map, i);
+      need[e->id] = shortIsA ? e->ca + (useAll ? e->sa : 0) : e->cb + (useAll ? e->sb : 0);
+    }
+    for (j = 0; j < n; j++) {
+      int32_t x = L[j];
+      if (win[x] < need[x]) matched++;
+      win[x]++;
+      if (j >= k) {
+        int32_t y = L[j - k];
+        win[y]--;
+        if (win[y] < need[y]) matched--;
+      }
+      if (matched > best) best = matched;
+    }
+    *pScore = (double)best / (double)k;
+    return VB_OK;
+  }
+
+  size_t setA = 0, setB = 0, both = 0;
+  double dot = 0, qa = 0, qb = 0;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
+    double xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    setA += xa > 0;
+    setB += xb > 0;
+    both += xa > 0 && xb > 0;
+    if (method == VB_SIM_COSINE) {
+      double w2 = (double)e->w * (double)e->w;
+      dot += xa * xb * w2;
+      qa += xa * xa * w2;
+      qb += xb * xb * w2;
+    }
+  }
+  double r = 0;
+  switch (method) {
+    case VB_SIM_COSINE: {
+      double soft = 0;
+      rc = softMatches(s, useAll, &soft);
+      if (rc) return rc;
+      r = (dot + soft) / sqrt(qa * qb);
+      break;
+    }
+    case VB_SIM_JACCARD: r = (double)both / (double)(setA + setB - both); break;
+    case VB_SIM_DICE: r = 2.0 * (double)both / (double)(setA + setB); break;
+    case VB_SIM_OVERLAP: r = (double)both / (double)(setA < setB ? setA : setB); break;
+    case VB_SIM_CONTAINMENT: r = (double)both / (double)setA; break;
+    default: return VB_EARG;
+  }
+  if (r > 1.0) r = 1.0; /* rounding in the cosine */
+  if (r < 0.0) r = 0.0;
+  *pScore = r;
+  return VB_OK;
+}
+
+/* ---- character methods ------------------------------------------------------------------ */
+
+static int isTrigramChar(int32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: return 1;
+    default: return 0;
+  }
+}
+
+/* Add the trigrams of folded text z to the map, counting side `side`. */
+static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
+  size_t i = 0;
+  uint64_t c1 = ' ', c2 = ' ';
+  int inWord = 0;
+  for (;;) {
+    int32_t c = ' ';
+    int atEnd = i >= n;
+    if (!atEnd) i = vb_utf8_next(z, n, i, &c);
+    int wc = !atEnd && isTrigramChar(c);
+    if (wc || inWord) {
+      uint64_t c3 = wc ? (uint64_t)c : ' ';
+      /* pack three code points (21 bits each) + 1, so the key is never 0 */
+      uint64_t key = mix64(((c1 << 42) | (c2 << 21) | c3) + 1);
+      int isNew;
+      simEntry *e = mapUpsert(m, key ? key : 1, &isNew);
+      if (e == NULL) return VB_NOMEM;
+      if (side == 0) e->ca = 1;
+      else e->cb = 1;
+      if (wc) {
+        c1 = c2, c2 = c3, inWord = 1;
+      } else {
+        c1 = ' ', c2 = ' ', inWord = 0; /* the trigram "x  " is not made: one space after */
+      }
+    }
+    if (atEnd) break;
+  }
+  return VB_OK;
+}
+
+static int trigramScore(vb_sim *s, double *pScore) {
+  int rc = mapReset(&s->map, 256); /* grows: memory follows the distinct trigrams */
+  if (rc == VB_OK) rc = addTrigrams(&s->map, s->fa.z, s->fa.n, 0);
+  if (rc == VB_OK) rc = addTrigrams(&s->map, s->fb.z, s->fb.n, 1);
+  if (rc) return rc;
+  size_t i, na = 0, nb = 0, both = 0;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
+    na += e->ca, nb += e->cb, both += e->ca && e->cb;
+  }
+  if (na + nb == 0) { /* no words: equal folded texts (both without letters) */
+    *pScore = s->fa.n == s->fb.n && (s->fa.n == 0 || memcmp(s->fa.z, s->fb.z, s->fa.n) == 0);
+    return VB_OK;
+  }
+  *pScore = (double)both / (double)(na + nb - both);
+  return VB_OK;
+}
+
+/* token_set: tokens are white-space separated in the folded text. */
+typedef struct simTok {
+  const unsigned char *z;
+  size_t n;
+} simTok;
+
+static int cmpTok(const void *x, const void *y) {
+  const simTok *a = x, *b = y;
+  size_t n = a->n < b->n ? a->n : b->n;
+  int c = memcmp(a->z, b->z, n);
+  if (c) return c;
+  return (a->n > b->n) - (a->n < b->n);
+}
+
+/* Split, sort and deduplicate; returns the count (array from vb_malloc). */
+static int splitTokens(const vb_buf *f, simTok **pa, size_t *pn) {
+  size_t i = 0, n = 0, cap = 1;
+  for (i = 0; i < f->n; i++) cap += f->z[i] == ' ';
+  simTok *a = vb_malloc(cap * sizeof(simTok));
+  if (a == NULL) return VB_NOMEM;
+  i = 0;
+  while (i < f->n) {
+    size_t j = i;
+    while (j < f->n && f->z[j] != ' ') j++;
+    if (j > i) {
+      a[n].z = f->z + i;
+      a[n].n = j - i;
+      n++;
+    }
+    i = j + 1;
+  }
+  qsort(a, n, sizeof(simTok), cmpTok);
+  size_t o = 0;
+  for (i = 0; i < n; i++) {
+    if (o == 0 || cmpTok(&a[o - 1], &a[i]) != 0) a[o++] = a[i];
+  }
+  *pa = a;
+  *pn = o;
+  return VB_OK;
+}
+
+static int joinTok(vb_buf *b, const simTok *t) {
+  int rc = VB_OK;
+  if (b->n) rc = vb_buf_append(b, " ", 1);
+  if (rc == VB_OK) rc = vb_buf_append(b, t->z, t->n);
+  return rc;
+}
+
+static double normIndel(double dist, double lensum) {
+  return lensum > 0 ? 1.0 - dist / lensum : 1.0;
+}
+
+static int tokenSetScore(vb_sim *s, double *pScore) {
+  simTok *ta = NULL, *tb = NULL;
+  size_t na = 0, nb = 0, i = 0, j = 0;
+  vb_buf ab = {0}, ba = {0};
+  int rc = splitTokens(&s->fa, &ta, &na);
+  if (rc == VB_OK) rc = splitTokens(&s->fb, &tb, &nb);
+  if (rc) goto done;
+  if (na == 0 || nb == 0) {
+    *pScore = na == nb; /* both empty: 1 (rapidfuzz says 0) */
+    goto done;
+  }
+  size_t nSect = 0, sectLen = 0;
+  while (rc == VB_OK && (i < na || j < nb)) {
+    int c = i >= na ? 1 : j >= nb ? -1 : cmpTok(&ta[i], &tb[j]);
+    if (c == 0) {
+      sectLen += (nSect ? 1 : 0) + vb_sim_count(ta[i].z, ta[i].n);
+      nSect++, i++, j++;
+    } else if (c < 0) {
+      rc = joinTok(&ab, &ta[i++]);
+    } else {
+      rc = joinTok(&ba, &tb[j++]);
+    }
+  }
+  if (rc) goto done;
+  if (nSect && (ab.n == 0 || ba.n == 0)) {
+    *pScore = 1.0;
+    goto done;
+  }
+  double abLen = (double)vb_sim_count(ab.z, ab.n), baLen = (double)vb_sim_count(ba.z, ba.n);
+  double sect = (double)sectLen, one = nSect ? 1.0 : 0.0;
+  double sectAbLen = sect + one + abLen, sectBaLen = sect + one + baLen;
+  int64_t dist = 0;
+  rc = vb_indel_distance(ab.z ? ab.z : (const unsigned char *)"", ab.n,
+                         ba.z ? ba.z : (const unsigned char *)"", ba.n, &dist);
+  if (rc) goto done;
+  double r = normIndel((double)dist, sectAbLen + sectBaLen);
+  if (nSect) {
+    double r1 = normIndel(one + abLen, sect + sectAbLen);
+    double r2 = normIndel(one + baLen, sect + sectBaLen);
+    if (r1 > r) r = r1;
+    if (r2 > r) r = r2;
+  }
+  *pScore = r;
+done:
+  vb_free(ta);
+  vb_free(tb);
+  vb_buf_free(&ab);
+  vb_buf_free(&ba);
+  return rc;
+}
+
+static int charScore(vb_sim *s, vb_sim_method method, const unsigned char *a, size_t na,
+                     const unsigned char *b, size_t nb, double *pScore) {
+  vb_buf_reset(&s->fa);
+  vb_buf_reset(&s->fb);
+  if (s->fa.cap > 65536 && s->fa.cap > 16 * (na + 64)) vb_buf_free(&s->fa);
+  if (s->fb.cap > 65536 && s->fb.cap > 16 * (nb + 64)) vb_buf_free(&s->fb);
+  int rc = vb_sim_fold(a, na, &s->fa);
+  if (rc == VB_OK) rc = vb_sim_fold(b, nb, &s->fb);
+  if (rc) return rc;
+  const unsigned char *fa = s->fa.z ? s->fa.z : (const unsigned char *)"";
+  const unsigned char *fb = s->fb.z ? s->fb.z : (const unsigned char *)"";
+  switch (method) {
+    case VB_SIM_LEVENSHTEIN: {
+      size_t la = vb_sim_count(fa, s->fa.n), lb = vb_sim_count(fb, s->fb.n);
+      size_t longer = la > lb ? la : lb;
+      if (longer == 0) {
+        *pScore = 1.0;
+        return VB_OK;
+      }
+      int64_t d = 0;
+      rc = vb_edit_distance(fa, s->fa.n, fb, s->fb.n, &d);
+      if (rc == VB_OK) *pScore = 1.0 - (double)d / (double)longer;
+      return rc;
+    }
+    case VB_SIM_JARO_WINKLER: return vb_jaro_winkler(fa, s->fa.n, fb, s->fb.n, pScore);
+    case VB_SIM_TRIGRAM: return trigramScore(s, pScore);
+    case VB_SIM_TOKEN_SET: return tokenSetScore(s, pScore);
+    default: return VB_EARG;
+  }
+}
+
+int vb_sim_score(vb_sim *s, vb_sim_method method, const vb_lang *lang, const unsigned char *a,
+                 size_t na, const unsigned char *b, size_t nb, double *pScore) {
+  *pScore = 0.0;
+  if (lang == NULL) lang = vb_lang_get(VB_LANG_EN);
+  if (a == NULL) a = (const unsigned char *)"", na = 0;
+  if (b == NULL) b = (const unsigned char *)"", nb = 0;
+  switch (method) {
+    case VB_SIM_COSINE:
+    case VB_SIM_JACCARD:
+    case VB_SIM_DICE:
+    case VB_SIM_OVERLAP:
+    case VB_SIM_CONTAINMENT:
+    case VB_SIM_LCS:
+    case VB_SIM_PARTIAL: return wordScore(s, method, lang, a, na, b, nb, pScore);
+    case VB_SIM_TRIGRAM:
+    case VB_SIM_LEVENSHTEIN:
+    case VB_SIM_JARO_WINKLER:
+    case VB_SIM_TOKEN_SET: return charScore(s, method, a, na, b, nb, pScore);
+    default: return VB_EARG;
+  }
+}
