@@ -264,9 +264,15 @@ static void mention(qctx *c, size_t pos, int person) {
   c->nRing++;
 }
 
-/* The most recent person mentioned before pos with a compatible gender. */
+/* The most recent person mentioned before pos with a compatible gender:
+ * among the last 8 mentions one known to have that gender wins, else the
+ * most recent one not known to have the other. */
 static int resolvePronoun(qctx *c, size_t pos, int gender) {
   size_t lim = c->nRing < RING ? c->nRing : RING;
+  for (size_t k = 1; k <= lim && k <= 8; k++) {
+    const qmention *m = &c->ring[(c->nRing - k) % RING];
+    if (m->pos < pos && c->per[m->person].gender == gender) return m->person;
+  }
   for (size_t k = 1; k <= lim; k++) {
     const qmention *m = &c->ring[(c->nRing - k) % RING];
     if (m->pos >= pos) continue;
@@ -392,6 +398,8 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
       t.h = ascii && wb == j && j - i <= 64 ? (h ? h : 1) : qlex_hash(z + i, wb - i);
       t.cls = qlex_class(c->lex, t.h, c->lang);
       if (wb != j) t.cls |= qlex_class(c->lex, qlex_hash(z + i, j - i), c->lang);
+      /* "Dr." "Ms." "Gen.": a short title keeps its period */
+      if ((t.cls & QW_TITLE) && j < e && z[j] == '.' && j - i <= 4 && t.cap) t.e = ++j;
       if (t.poss) t.cls &= ~(unsigned)(QW_PRONOUN | QW_DET);
       if (tokPush(c, &t)) return VB_NOMEM;
       i = j;
@@ -909,6 +917,19 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
       size_t k = after;
       while (k < n && t[k].type == T_WORD && k - after < 12) k++;
       if (k == after || (k < n && t[k].type == T_QUOTE)) continue;
+      if (k >= n || !isP(&t[k], ',')) {
+        /* no comma ("Laut Innenminister Jonas Weber wird …"): the speaker is
+         * the determiner, titles and name right after the cue */
+        size_t m = after;
+        while (m < k && (t[m].cap || (t[m].cls & (QW_DET | QW_PARTICLE | QW_TITLE)))) m++;
+        if (m > after && m < k && i == 0) {
+          setCue(c, &out->at, i, len);
+          speakerOf(c, after, m, &out->at, t[i].s);
+          out->s = t[m].s;
+          out->e = clauseEnd(c, out->s, e);
+          return out->e > out->s;
+        }
+      }
       size_t lead = 0;
       while (lead < i && t[lead].type == T_WORD && (t[lead].cls & QW_LEAD)) lead++;
       setCue(c, &out->at, i, len);

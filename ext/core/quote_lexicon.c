@@ -31,7 +31,7 @@
 static const char zTitles[] =
     "president vice prime minister secretary senator sen. sen rep. representative governor gov. "
     "mayor chancellor premier king queen prince princess pope judge justice attorney general gen. "
-    "colonel col. lt. lieutenant major maj. captain capt. sergeant sgt. admiral commander chief "
+    "colonel col. col lt. lt lieutenant major maj. maj captain capt. capt sergeant sgt. sgt admiral commander chief gen rev prof gov "
     "director chairman chairwoman chair ceo coach dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord "
     "lady professor prof. ambassador spokesman spokeswoman spokesperson councillor councilor "
     "councilman councilwoman deputy acting head leader officer inspector detective sheriff bishop "

@@ -52,6 +52,10 @@ select quote, speaker, start, length, substr(d, start, length) is quote
   from (select cast(x'ff2041fe2e20e2809c7368e280a62ce2809d207361696420416e6e2e2022ff78ff222c206865207361696420ff2e' as text) as d), quotes(d);
 select 'q-15 hidden columns, lang default';
 select lang, typeof(document) from quotes('“Hi,” he said.');
-select 'q-16 errors';
+select 'q-16 titles with a period, gender from titles and pronouns';
+select quote, speaker, mention from quotes('Dr. Priya Shah runs the lab. “It works,” said Dr. Shah.');
+select quote, speaker, mention from quotes('Ms. Ann Lee met John Smith. “No,” she said. “Yes,” he said.');
+select quote, speaker, cue from quotes('Laut Innenminister Jonas Weber wird der Fall geprüft.', 'de');
+select 'q-17 errors';
 select * from quotes('x', 'xx');
 select * from quotes();
