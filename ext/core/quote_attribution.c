@@ -1336,9 +1336,14 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
       rc = emit(c, kind, q->cs, q->ce, at);
       if (rc) return rc;
     }
-    size_t first = (size_t)t[i].span + 1;
-    if (first < q->after && depth + 1 < 8) {
-      rc = processRegion(c, q->cs, q->ce, first, q->after, depth + 1);
+  }
+  /* 4. nested quotations: walk the child spans, not the tokens (the
+   * recursion tokenizes again into the same buffer) */
+  for (size_t k = ci; k < ciEnd && c->sp[k].open < e; k = c->sp[k].after) {
+    const qspan *q = &c->sp[k];
+    if (q->open < s) continue;
+    if (k + 1 < q->after && depth + 1 < 8) {
+      rc = processRegion(c, q->cs, q->ce, k + 1, q->after, depth + 1);
       if (rc) return rc;
     }
   }
