@@ -191,6 +191,21 @@ static int isOpenerContext(int32_t c) {
          c == '/' || c == ':' || markFamily(c) != 0;
 }
 
+/* Is there text on the left of the mark at byte i?  Closing marks before
+ * it count as text (…go.’” closes twice), opening marks, brackets, dashes
+ * and spaces do not, and straight marks are looked through (at most 3). */
+static int leftFlankAt(const unsigned char *z, size_t n, size_t i) {
+  for (int k = 0; k < 4 && i > 0; k++) {
+    int32_t c;
+    i = vb_utf8_prev(z, n, i, &c);
+    if (c == '"' || c == '\'' || c == 0xFF02) continue;
+    if (c == 0x2019 || c == 0x201D || c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F)
+      return 1;
+    return !isSpaceCp(c) && !isOpenerContext(c);
+  }
+  return 0;
+}
+
 typedef struct qscan {
   const unsigned char *z;
   size_t n;
@@ -276,7 +291,7 @@ static int scanMarks(qscan *s) {
     size_t e2 = e;
     if (e < n) e2 = vb_utf8_next(z, n, e, &next);
     if (e2 < n) vb_utf8_next(z, n, e2, &next2);
-    int leftFlank = prev != 0 && !isSpaceCp(prev) && !isOpenerContext(prev);
+    int leftFlank = leftFlankAt(z, n, i);
     int rightFlank = next != 0 && !isSpaceCp(next);
     unsigned flags = 0;
     switch (cp) {

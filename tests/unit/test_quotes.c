@@ -115,7 +115,8 @@ static void testBadInput(void) {
   free(z);
   /* nested four deep: each quotation once (regression: the recursion
    * re-read the token buffer of the enclosing sentence) */
-  const char *deep = "Ann Lee said: \u201ca \u2018b \u201cc \u2018d e\u2019 f\u201d g\u2019 h\u201d";
+  const char *deep = "Ann Lee said: \u201cBo Ray said: \u2018Cy Li said: \u201cDi Wu said: "
+                     "\u2018go.\u2019\u201d\u2019\u201d";
   CHECK_INT(rows(deep, "en", a, 16), 4);
   for (int i = 1; i < 4; i++) CHECK(a[i].start > a[i - 1].start);
   /* invalid UTF-8: spans on unit boundaries */
