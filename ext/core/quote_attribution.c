@@ -895,6 +895,26 @@ static int looksFinite(qctx *c, size_t i, size_t n) {
   return 0;
 }
 
+/* Could t[i0..i1) be who reported something?  At most 8 words, none of
+ * them a finite verb, a clause word, a pronoun or a past form after the
+ * first word, not starting with a digit. */
+static int plausibleSpeaker(qctx *c, size_t i0, size_t i1) {
+  qtok *t = c->tok;
+  if (i1 <= i0 || i1 - i0 > 8) return 0;
+  for (size_t k = i0; k < i1; k++) {
+    if (t[k].type != T_WORD) return 0;
+    if (!t[k].cap && (t[k].cls & (QW_FINITE | QW_CLAUSEWORD | QW_THATWORD))) return 0;
+  }
+  if (c->z[t[i0].s] >= '0' && c->z[t[i0].s] <= '9') return 0;
+  for (size_t k = i0 + 1; k < i1; k++) {
+    /* a pronoun or a past form inside is a clause ("his blessing he blessed") */
+    if (t[k].cls & QW_PRONOUN) return 0;
+    if (!t[k].cap && t[k].e - t[k].s > 3 && c->z[t[k].e - 2] == 'e' && c->z[t[k].e - 1] == 'd')
+      return 0;
+  }
+  return 1;
+}
+
 typedef struct qclause {
   size_t s, e;
   qattr at;
@@ -929,6 +949,10 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
           out->e = clauseEnd(c, out->s, e);
           return out->e > out->s;
         }
+      }
+      if (k < n && isP(&t[k], ',') && !plausibleSpeaker(c, after, k)) continue;
+      if (k >= n || t[k].type == T_PUNCT) {
+        if (!plausibleSpeaker(c, after, k)) continue;
       }
       size_t lead = 0;
       while (lead < i && t[lead].type == T_WORD && (t[lead].cls & QW_LEAD)) lead++;
@@ -989,6 +1013,8 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     size_t i0, i1;
     int haveSubject = subjectBefore(c, 0, i, &i0, &i1);
     if (!haveSubject && (f & QC_PARTICIPLE)) haveSubject = subjectOfPreviousClause(c, i, &i0, &i1);
+    if (haveSubject && !plausibleSpeaker(c, i0, i1)) haveSubject = 0;
+    if ((f & QC_PARTICIPLE) && after < n && isP(&t[after], ',')) cs = 0;
     if (cs && haveSubject) {
       qattr at;
       memset(&at, 0, sizeof at);
@@ -1021,10 +1047,13 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     if (i > comma) {
       /* speaker before the cue */
       if (paren && tail != after) continue;
+      size_t e0 = i;
+      while (e0 > comma && (t[e0 - 1].cls & QW_AUX) && !t[e0 - 1].cap) e0--;
+      if (!plausibleSpeaker(c, comma, e0)) continue;
       speakerOf(c, comma, i, &at, t[i].s);
     } else if (!(f & QC_OBJECT)) {
       size_t e2 = phraseAfter(c, after, n);
-      if (e2 == after) continue;
+      if (e2 == after || !plausibleSpeaker(c, after, e2)) continue;
       speakerOf(c, after, e2, &at, t[i].s);
     } else {
       continue;

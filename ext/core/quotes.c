@@ -565,6 +565,33 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
   return rc;
 }
 
+static int cmpU64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* 1 if some label's last word occurs in two labels. */
+static int turnsRepeat(const unsigned char *z, const qturn *a, size_t n, int *pRc) {
+  if (n < 2) return 0;
+  uint64_t *k = vb_malloc(n * sizeof *k);
+  if (k == NULL) {
+    *pRc = VB_NOMEM;
+    return 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t e = a[i].nameEnd, b = e;
+    while (b > a[i].nameStart && z[b - 1] != ' ' && z[b - 1] != '\t' &&
+           !(b >= 2 && z[b - 2] == 0xC2 && z[b - 1] == 0xA0))
+      b--;
+    k[i] = qlex_hash(z + b, e - b);
+  }
+  qsort(k, n, sizeof *k, cmpU64);
+  int rep = 0;
+  for (size_t i = 1; i < n && !rep; i++) rep = k[i] == k[i - 1];
+  vb_free(k);
+  return rep;
+}
+
 /* ---- the iterator ------------------------------------------------------------------------- */
 
 struct vb_quote_iter {
@@ -649,7 +676,9 @@ int vb_quotes_open(vb_quote_iter **pp, const vb_quote_rules *rules, const unsign
   s.marks.a = NULL;
   if (rc == VB_OK) rc = linkSpans(spans.a, spans.n);
   if (rc == VB_OK) rc = findTurns(rules, &s, rules->lex, &turns);
-  if (rc == VB_OK && turns.n < 2) turns.n = 0; /* one label is a headline or dateline */
+  /* A transcript has at least two labels and a speaker who speaks twice;
+   * one label is a headline or dateline, distinct "Term:" lines a glossary. */
+  if (rc == VB_OK && !turnsRepeat(z, turns.a, turns.n, &rc)) turns.n = 0;
   if (rc == VB_OK) {
     rc = qattr_run(rules->lex, z, n, langId, spans.a, spans.n, turns.a, turns.n, &rows);
   }
