@@ -425,6 +425,14 @@ static int isDash(const qtok *t) {
 static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
   *pFlags = 0;
   if (i >= lim || c->tok[i].type != T_WORD || !(c->tok[i].cls & QW_CUEHEAD)) return 0;
+  /* after a determiner it is a noun: "the reason", "a note" */
+  if (i > 0 && c->tok[i - 1].type == T_WORD && (c->tok[i - 1].cls & QW_ARTICLE) &&
+      !c->tok[i - 1].cap && !(c->tok[i - 1].cls & QW_PRONOUN))
+    return 0;
+  /* after a possessive too: "the president’s remarks" (not "he’s said") */
+  if (i > 0 && c->tok[i - 1].type == T_WORD && c->tok[i - 1].poss &&
+      !(qlex_class(c->lex, c->tok[i - 1].h, c->lang) & QW_PRONOUN))
+    return 0;
   uint64_t a[6];
   size_t m = 0;
   while (m < 6 && i + m < lim && c->tok[i + m].type == T_WORD) {
@@ -906,6 +914,13 @@ static int plausibleSpeaker(qctx *c, size_t i0, size_t i1) {
     if (!t[k].cap && (t[k].cls & (QW_FINITE | QW_CLAUSEWORD | QW_THATWORD))) return 0;
   }
   if (c->z[t[i0].s] >= '0' && c->z[t[i0].s] <= '9') return 0;
+  if (!t[i1 - 1].cap && (t[i1 - 1].cls & (QW_ARTICLE | QW_LEAD)) &&
+      !(t[i1 - 1].cls & QW_PRONOUN))
+    return 0; /* "slot in the" */
+  for (size_t k = i0; k < i1; k++) {
+    /* a verb of saying inside ("said"), but plural nouns ("reports") are fine */
+    if (!t[k].cap && (t[k].cls & QW_CUEHEAD) && c->z[t[k].e - 1] != 's') return 0;
+  }
   for (size_t k = i0 + 1; k < i1; k++) {
     /* a pronoun or a past form inside is a clause ("his blessing he blessed") */
     if (t[k].cls & QW_PRONOUN) return 0;
@@ -1332,7 +1347,7 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
           size_t i0, i1;
           int ok = subjectBefore(c, 0, k, &i0, &i1);
           if (!ok) ok = subjectOfPreviousClause(c, k, &i0, &i1);
-          if (!ok) continue;
+          if (!ok || !plausibleSpeaker(c, i0, i1)) continue;
           setCueOnly(c, at, k, len);
           speakerOf(c, i0, i1, at, t[i].s);
           at->via = 6;

@@ -87,6 +87,10 @@ static const char zDet[] =
     "every no this that these those his her their its our my your un une le la les l’ el los las "
     "unos unas ein eine einer eines der die das des dem den один одна";
 
+static const char zArticle[] =
+    "a an the his her their its our my your le la les l’ un une el los las un una der die das "
+    "ein eine einen dem den des";
+
 static const char zAux[] =
     "has have had also later then once repeatedly publicly previously again reportedly recently "
     "would could will did does do not just even further frequently often now first earlier simply "
@@ -143,7 +147,11 @@ static const char zNoLabel[] =
     "facts fact-check verdict claim rating keywords abstract introduction conclusion references "
     "ingredients directions instructions place venue price cost tickets contact status result "
     "results score final weather forecast temperature also view settings colours colors "
-    "official mailto tags keywords";
+    "official mailto tags keywords data step-by-step mnemonic restriction restrictions usage "
+    "syntax returns return examples description name synopsis parameters arguments options "
+    "default type value values input output error errors bugs author authors version license "
+    "licence notice caveat caveats todo fixme deprecated availability requirements prerequisites "
+    "solution problem answer question tip tips important";
 
 /* ---- cue verbs -------------------------------------------------------------------
  * English regular verbs by group; each expands to base, -s, -ed, -ing. */
@@ -445,6 +453,7 @@ int qlex_new(qlex **pp) {
   lexWords(p, zPronoun, QW_PRONOUN);
   lexWords(p, zFirst, QW_FIRST);
   lexWords(p, zDet, QW_DET);
+  lexWords(p, zArticle, QW_ARTICLE);
   lexWords(p, zAux, QW_AUX);
   lexWords(p, zLead, QW_LEAD);
   lexWords(p, zStopcap, QW_STOPCAP);
