@@ -1000,8 +1000,6 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     /* a passive auxiliary before the cue: "was described as" */
     if (i > 0 && t[i - 1].type == T_WORD && (t[i - 1].cls & QW_FINITE) && !(f & QC_PASSIVE) &&
         !t[i - 1].cap) {
-      size_t h = t[i - 1].h;
-      (void)h;
       continue;
     }
     /* the clause: "that" right after the cue, after an object ("told
@@ -1313,7 +1311,6 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     if (depth > 0 && starts && !at->has && !endsUtterance(c, q)) direct = 0;
     q->dropped = 0;
     if (direct) {
-      q->depth = q->depth; /* kind recorded below */
       if (!at->has && depth == 0 && c->lastValid && c->sentNo <= c->lastSent + 1) {
         /* a continuation inherits the speaker, not the cue */
         at->hasS = c->last.hasS;
@@ -1329,7 +1326,6 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
         c->lastValid = 1;
         c->lastSent = c->sentNo;
       }
-      at->has = at->has ? at->has : 0;
       q->dropped = -1; /* direct */
     } else {
       /* partial: the nearest cue before it in the sentence */
@@ -1406,8 +1402,6 @@ static int processRegion(qctx *c, size_t a, size_t b, size_t ci, size_t ciEnd, i
     ci = ci0;
     size_t e = sentenceEnd(c, s, b, &ci, ciEnd);
     if (e <= s) e = s + 1;
-    size_t ntokSave = c->ntok;
-    (void)ntokSave;
     int rc = processSentence(c, s, e, ci0, ciEnd, depth);
     if (rc) return rc;
     pos = e;
@@ -1435,8 +1429,6 @@ static int coverPush(qctx *c, size_t a, size_t b) {
 static int emitTurn(qctx *c, const qturn *t, size_t a, size_t b) {
   qattr at;
   memset(&at, 0, sizeof at);
-  size_t save = c->ntok;
-  (void)save;
   int rc = tokenize(c, t->nameStart, t->nameEnd, c->nsp, c->nsp);
   if (rc) return rc;
   speakerOf(c, 0, c->ntok, &at, t->lineStart);

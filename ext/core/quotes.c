@@ -241,7 +241,6 @@ static int scanMarks(qscan *s) {
   const unsigned char *z = s->z;
   size_t n = s->n, i = 0, para = 0;
   int sawText = 0; /* a non-space character since the last paragraph break */
-  size_t lineStart = 0;
   int rc;
   /* every line start is a turn-label candidate if it starts with a letter */
   while (i < n) {
@@ -259,13 +258,11 @@ static int scanMarks(qscan *s) {
         sawText = 0;
       }
       i++;
-      lineStart = i;
       while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\r' || z[i] == '\n')) i++;
       if (i < n && z[i] >= 'A' && z[i] != '\'' && !(z[i] >= 'a' && z[i] <= 'z')) {
         rc = qbufPush(&s->lines, &i, sizeof i);
         if (rc) return rc;
       }
-      (void)lineStart;
       continue;
     }
     if (!kMark[c]) {
@@ -440,8 +437,7 @@ static int pairMarks(qscan *s, qbuf *spans) {
         }
         if (j < nm && j <= i + 8 && m[j].para == k->para) continue;
       }
-      if (d >= 0 && !(k->fam == FAM_DOUBLE && k->cp == '"' && (k->flags & MK_DIGITBEFORE) &&
-                      0)) {
+      if (d >= 0) {
         rc = emitSpan(spans, &m[st[d].mark], k->pos, k->end, d);
         if (rc) return rc;
         depth = d; /* inner marks still open are mismatched: dropped */
@@ -535,7 +531,6 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     /* reject labels that are not speakers */
     size_t w = at;
     int bad = 0, nWords = 0;
-    size_t lastStart = at, lastEnd = at;
     while (w < colon) {
       while (w < colon && (s->z[w] == ' ' || s->z[w] == '\t')) w++;
       size_t b = w;
@@ -545,13 +540,9 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
         unsigned cls = qlex_class(lex, qlex_hash(s->z + b, w - b), 0);
         if (cls & QW_NOLABEL) bad = 1;
         if (nWords == 1 && (cls & (QW_STOPCAP | QW_PRONOUN)) && !(cls & QW_TITLE)) bad = 1;
-        lastStart = b;
-        lastEnd = w;
       }
     }
     if (bad || nWords == 0) continue;
-    (void)lastStart;
-    (void)lastEnd;
     qturn t;
     memset(&t, 0, sizeof t);
     t.lineStart = at;
