@@ -78,6 +78,7 @@ typedef struct qattr {
   int hasS, hasM, hasC;
   size_t sS, sE, mS, mE, cS, cE;
   int via;     /* 1 split, 2 after, 3 before, 4 headline, 5 continuation, 6 partial */
+  int person1; /* the resolved person's index + 1, or 0 */
 } qattr;
 
 typedef struct qperson {
@@ -118,7 +119,7 @@ struct qctx {
   size_t nRing;
   /* continuation */
   qattr last;
-  size_t lastSent, sentNo;
+  size_t lastSent, sentNo, lastPara, paraNo, lastPos;
   int lastValid;
 };
 
@@ -281,6 +282,19 @@ static int resolvePronoun(qctx *c, size_t pos, int gender) {
     return m->person;
   }
   return -1;
+}
+
+/* Was a person other than the last speaker mentioned in (a, b)?  Also yes
+ * when the mentions kept do not reach back to a. */
+static int otherPersonSince(qctx *c, size_t a, size_t b) {
+  size_t lim = c->nRing < RING ? c->nRing : RING;
+  for (size_t k = 1; k <= lim; k++) {
+    const qmention *m = &c->ring[(c->nRing - k) % RING];
+    if (m->pos >= b) continue;
+    if (m->pos <= a) return 0;
+    if (m->person + 1 != c->last.person1) return 1;
+  }
+  return c->nRing > RING;
 }
 
 /* ---- tokens ------------------------------------------------------------------ */
@@ -513,6 +527,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
       at->hasS = 1;
       at->sS = c->per[p].s;
       at->sE = c->per[p].e;
+      at->person1 = p + 1;
       mention(c, pos, p);
     }
     return;
@@ -594,6 +609,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
     if (p >= 0) {
       at->sS = c->per[p].s;
       at->sE = c->per[p].e;
+      at->person1 = p + 1;
       mention(c, pos, p);
     } else {
       at->sS = t[last].s;
@@ -611,6 +627,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
         at->sS = c->per[p].s;
         at->sE = c->per[p].e;
       }
+      at->person1 = p + 1;
       mention(c, pos, p);
     }
   }
@@ -1311,7 +1328,9 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     if (depth > 0 && starts && !at->has && !endsUtterance(c, q)) direct = 0;
     q->dropped = 0;
     if (direct) {
-      if (!at->has && depth == 0 && c->lastValid && c->sentNo <= c->lastSent + 1) {
+      if (!at->has && depth == 0 && c->lastValid &&
+          (c->sentNo <= c->lastSent + 1 ||
+           (c->paraNo == c->lastPara && !otherPersonSince(c, c->lastPos, q->open)))) {
         /* a continuation inherits the speaker, not the cue */
         at->hasS = c->last.hasS;
         at->sS = c->last.sS;
@@ -1319,12 +1338,15 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
         at->hasM = c->last.hasM;
         at->mS = c->last.mS;
         at->mE = c->last.mE;
+        at->person1 = c->last.person1;
         at->via = 5;
       }
       if (depth == 0 && (at->has || at->via == 5) && (at->hasS || at->hasM)) {
         c->last = *at;
         c->lastValid = 1;
         c->lastSent = c->sentNo;
+        c->lastPara = c->paraNo;
+        c->lastPos = q->close;
       }
       q->dropped = -1; /* direct */
     } else {
@@ -1391,12 +1413,14 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
 }
 
 static int processRegion(qctx *c, size_t a, size_t b, size_t ci, size_t ciEnd, int depth) {
-  size_t pos = a;
+  size_t pos = a, prevEnd = a;
   /* the sentence cursor state of the turn list is for depth 0 only */
   size_t saveTurn = c->iTurn;
   while (pos < b) {
     pos = trimStart(c->z, c->n, pos, b);
     if (pos >= b) break;
+    /* a line break between sentences starts a paragraph (for continuations) */
+    if (depth == 0 && memchr(c->z + prevEnd, '\n', pos - prevEnd)) c->paraNo++;
     size_t s = pos, ci0 = ci;
     while (ci0 < ciEnd && c->sp[ci0].open < s) ci0 = c->sp[ci0].after;
     ci = ci0;
@@ -1404,7 +1428,7 @@ static int processRegion(qctx *c, size_t a, size_t b, size_t ci, size_t ciEnd, i
     if (e <= s) e = s + 1;
     int rc = processSentence(c, s, e, ci0, ciEnd, depth);
     if (rc) return rc;
-    pos = e;
+    pos = prevEnd = e;
   }
   if (depth > 0) c->iTurn = saveTurn;
   return VB_OK;

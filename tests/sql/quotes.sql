@@ -56,6 +56,14 @@ select 'q-16 titles with a period, gender from titles and pronouns';
 select quote, speaker, mention from quotes('Dr. Priya Shah runs the lab. “It works,” said Dr. Shah.');
 select quote, speaker, mention from quotes('Ms. Ann Lee met John Smith. “No,” she said. “Yes,” he said.');
 select quote, speaker, cue from quotes('Laut Innenminister Jonas Weber wird der Fall geprüft.', 'de');
-select 'q-17 errors';
+select 'q-17 continuation across narration in the paragraph, not past another person or paragraph';
+select quote, speaker, cue from quotes('“A,” said Ann Lee. She smiled. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee. Bob Stone disagreed. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee.
+
+The meeting ended.
+
+“B.”');
+select 'q-18 errors';
 select * from quotes('x', 'xx');
 select * from quotes();
