@@ -30,7 +30,8 @@
  *       "told" is skipped, never the speaker), Chinese "王丽教授说：“…";
  *     - headline: "Name: “…”";
  *     - continuation: an unattributed quotation in the sentence right after
- *       an attributed one inherits its speaker (cue NULL);
+ *       an attributed one, or later in its paragraph with no other person
+ *       named in between, inherits its speaker (cue NULL);
  *     A quotation that does not start its sentence (or follow an intro
  *     "…:" / "…,") and is not a complete utterance is 'partial': it is
  *     attributed to the nearest cue before it in the sentence ("called the
