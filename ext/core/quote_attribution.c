@@ -747,6 +747,24 @@ static void setCue(qctx *c, qattr *at, size_t i, int len) {
   for (int k = 0; k < len; k++) c->tok[i + (size_t)k].used = 1;
 }
 
+/* Is z[a..b) a Chinese or Japanese personal pronoun (not resolved)? */
+static int cjkPronoun(const unsigned char *z, size_t a, size_t b) {
+  static const char *const az[] = {"他", "她", "他们", "她们", "我", "我们", "彼", "彼女", "私", NULL};
+  for (int k = 0; az[k]; k++) {
+    if (strlen(az[k]) == b - a && memcmp(z + a, az[k], b - a) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Trim the Japanese particles around a speaker: と before, は/が/も after. */
+static void cjkTrim(const unsigned char *z, size_t *pa, size_t *pb) {
+  if (*pb - *pa >= 3 && memcmp(z + *pa, "\xe3\x81\xa8", 3) == 0) *pa += 3; /* と */
+  if (*pb - *pa >= 3 && (memcmp(z + *pb - 3, "\xe3\x81\xaf", 3) == 0 ||  /* は */
+                         memcmp(z + *pb - 3, "\xe3\x81\x8c", 3) == 0 ||  /* が */
+                         memcmp(z + *pb - 3, "\xe3\x82\x82", 3) == 0))   /* も */
+    *pb -= 3;
+}
+
 /* Attribution from the words after quotation token q. */
 static int attrAfter(qctx *c, size_t q, qattr *at) {
   qtok *t = c->tok;
@@ -762,17 +780,30 @@ static int attrAfter(qctx *c, size_t q, qattr *at) {
     if (e > j + (size_t)len) speakerOf(c, j + (size_t)len, e, at, t[q].s);
     return 1;
   }
-  /* Chinese: 他说 / 王丽说 right after the quotation */
+  /* Chinese and Japanese: 他说 / 王丽说 / と田中氏は述べた right after the
+   * quotation; with と語った alone the speaker is before it (田中首相は「…」) */
   if (t[j].cjk) {
     size_t m = qlex_cjk_cue_suffix(c->z + t[j].s, t[j].e - t[j].s);
-    if (m && m < t[j].e - t[j].s) {
-      at->has = at->hasC = at->hasM = at->hasS = 1;
+    if (m) {
+      at->has = at->hasC = 1;
       at->cS = t[j].e - m;
       at->cE = t[j].e;
-      at->mS = at->sS = t[j].s;
-      at->mE = at->cS;
-      at->sE = at->cS - qlex_cjk_title_suffix(c->z + t[j].s, at->cS - t[j].s);
-      if (at->sE <= at->sS) at->sE = at->mE;
+      size_t a = t[j].s, b = at->cS;
+      cjkTrim(c->z, &a, &b);
+      if (b <= a && q > 0 && t[q - 1].cjk) {
+        a = t[q - 1].s;
+        b = t[q - 1].e;
+        cjkTrim(c->z, &a, &b);
+      }
+      if (b > a) {
+        at->hasM = at->hasS = 1;
+        at->mS = at->sS = a;
+        at->mE = b;
+        at->sE = b - qlex_cjk_title_suffix(c->z + a, b - a);
+        if (at->sE <= at->sS) at->sE = at->mE;
+        if (cjkPronoun(c->z, a, b)) at->hasS = 0;
+      }
+      at->via = 7;
       return 1;
     }
   }
@@ -819,6 +850,7 @@ static int attrBefore(qctx *c, size_t segStart, size_t q, qattr *at) {
         at->mE = at->cS;
         size_t ts = qlex_cjk_title_suffix(c->z + w->s, at->cS - w->s);
         at->sE = at->cS - ts > w->s ? at->cS - ts : at->cS;
+        if (cjkPronoun(c->z, w->s, at->cS)) at->hasS = 0;
       }
       return 1;
     }
@@ -1311,18 +1343,18 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     if (i > seg && t[i - 1].type == T_PUNCT &&
         (t[i - 1].pc == ':' || t[i - 1].pc == ',' || isDash(&t[i - 1])))
       intro = 1;
-    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has && (c->attr[t[prevQuote].span].via == 2) &&
+    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has && (c->attr[t[prevQuote].span].via == 2 || c->attr[t[prevQuote].span].via == 7) &&
         intro) {
       /* split by its cue: “The trick,” says X, “is patience.” */
       *at = c->attr[t[prevQuote].span];
       at->via = 1;
     } else if (attrAfter(c, i, at)) {
-      at->via = 2;
+      if (at->via != 7) at->via = 2;
     } else if (attrBefore(c, seg, i, at)) {
       at->via = 3;
       if (!at->hasC) at->via = 4;
     }
-    int direct = (starts || intro || at->via == 3 || at->via == 4) &&
+    int direct = (starts || intro || at->via == 3 || at->via == 4 || at->via == 7) &&
                  (endsUtterance(c, q) || intro || at->via >= 2 ||
                   (i + 1 >= n || t[i + 1].type == T_PUNCT));
     if (starts && !at->has && !endsUtterance(c, q)) direct = 0;

@@ -42,6 +42,8 @@ select quote, speaker, cue from quotes('«Мы готовы», — заявил 
 select quote, speaker, cue from quotes('« Nous n’avons pas le choix », a déclaré la ministre Claire Dubois.', 'fr');
 select quote, speaker, cue from quotes('«No vamos a ceder», afirmó la portavoz Elena Ruiz.', 'es');
 select quote, speaker, cue from quotes('王丽教授说：“这个结果出乎意料。”', 'zh');
+select quote, speaker, mention, cue from quotes('“我们会赢。”他说。', 'zh');
+select quote, speaker, mention, cue from quotes('田中首相は「来年も続けます」と語った。', 'ja');
 select 'q-13 NULL, empty, numbers, BLOB';
 select count(*) from quotes(NULL);
 select count(*) from quotes('');
