@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  *
  * quote_lexicon.c -- the words quotes() knows: cue phrases per language
- * (English, Russian, German, French, Spanish, Chinese), titles dropped from
+ * (English, Russian, German, French, Spanish, Chinese, Japanese), titles dropped from
  * names, words that make a capitalised run an organisation, pronouns,
  * determiners, auxiliaries and the labels that are not speakers.
  *
