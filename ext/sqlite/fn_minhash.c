@@ -42,13 +42,7 @@ static int intArg(sqlite3_context *ctx, sqlite3_value *v, const char *zName, int
                   int *pOut) {
   sqlite3_int64 x = sqlite3_value_int64(v);
   if (sqlite3_value_numeric_type(v) != SQLITE_INTEGER || x < lo || x > hi) {
-    char *z = sqlite3_mprintf("minhash: %s must be an integer from %d to %d", zName, lo, hi);
-    if (z == NULL) {
-      sqlite3_result_error_nomem(ctx);
-    } else {
-      sqlite3_result_error(ctx, z, -1);
-      sqlite3_free(z);
-    }
+    vb_result_errorf(ctx, "minhash: %s must be an integer from %d to %d", zName, lo, hi);
     return 0;
   }
   *pOut = (int)x;
@@ -117,16 +111,10 @@ static void similarityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     return;
   }
   if (px != py || nx != ny) {
-    char *z = sqlite3_mprintf(
-        "minhash_similarity: signatures differ (%d permutations of %d-word shingles vs %d of "
-        "%d-word shingles)",
-        px, nx, py, ny);
-    if (z == NULL) {
-      sqlite3_result_error_nomem(ctx);
-      return;
-    }
-    sqlite3_result_error(ctx, z, -1);
-    sqlite3_free(z);
+    vb_result_errorf(ctx,
+                     "minhash_similarity: signatures differ (%d permutations of %d-word "
+                     "shingles vs %d of %d-word shingles)",
+                     px, nx, py, ny);
     return;
   }
   sqlite3_result_double(ctx, vb_minhash_similarity(x, y, px));

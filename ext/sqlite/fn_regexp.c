@@ -72,14 +72,8 @@ static regexp_cache *regexpCompile(sqlite3_context *ctx, const char *zFunc, cons
   if (rc == VB_OK) rc = vb_regex_iter_new(&c->it, c->re);
   if (rc == VB_EREGEX) {
     size_t off = err.offset <= pat->n ? err.offset : pat->n;
-    char *z = sqlite3_mprintf("%s: invalid pattern at offset %lld: %s", zFunc,
-                              (long long)vb_utf8_count(pat->z, off), err.message);
-    if (z) {
-      sqlite3_result_error(ctx, z, -1);
-      sqlite3_free(z);
-    } else {
-      sqlite3_result_error_nomem(ctx);
-    }
+    vb_result_errorf(ctx, "%s: invalid pattern at offset %lld: %s", zFunc,
+                     (long long)vb_utf8_count(pat->z, off), err.message);
   } else if (rc != VB_OK) {
     vb_result_rc(ctx, zFunc, rc);
   }

@@ -46,22 +46,16 @@ static void simSharedRelease(void *p) {
 }
 
 static void resultLimit(sqlite3_context *ctx, const char *zFunc, const char *zMethod) {
-  char *z;
   if (zMethod) {
-    z = sqlite3_mprintf("%s: texts too long for '%s' (limit: ceil(shorter/64) * longer <= %llu "
-                        "characters)",
-                        zFunc, zMethod, (unsigned long long)VB_SIM_MAX_STEPS);
+    vb_result_errorf(ctx,
+                     "%s: texts too long for '%s' (limit: ceil(shorter/64) * longer <= %llu "
+                     "characters)",
+                     zFunc, zMethod, (unsigned long long)VB_SIM_MAX_STEPS);
   } else {
-    z = sqlite3_mprintf("%s: texts too long (limit: ceil(shorter/64) * longer <= %llu "
-                        "characters)",
-                        zFunc, (unsigned long long)VB_SIM_MAX_STEPS);
+    vb_result_errorf(ctx,
+                     "%s: texts too long (limit: ceil(shorter/64) * longer <= %llu characters)",
+                     zFunc, (unsigned long long)VB_SIM_MAX_STEPS);
   }
-  if (z == NULL) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  sqlite3_result_error(ctx, z, -1);
-  sqlite3_free(z);
 }
 
 /* Static storage for the auxdata of a constant method argument. */
@@ -90,14 +84,8 @@ static void similarityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
       }
       method = vb_sim_method_find(z, (size_t)sqlite3_value_bytes(argv[2]));
       if (method < 0) {
-        char *zErr = sqlite3_mprintf("similarity: unknown method '%s' (supported: %s)", z,
-                                     vb_sim_methods_supported());
-        if (zErr == NULL) {
-          sqlite3_result_error_nomem(ctx);
-          return;
-        }
-        sqlite3_result_error(ctx, zErr, -1);
-        sqlite3_free(zErr);
+        vb_result_errorf(ctx, "similarity: unknown method '%s' (supported: %s)", z,
+                         vb_sim_methods_supported());
         return;
       }
       sqlite3_set_auxdata(ctx, 2, (void *)&aMethodIndex[method], NULL);

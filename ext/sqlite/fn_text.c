@@ -43,14 +43,8 @@ static void normalizeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
       if (vb_ascii_ieq(z, strlen(z), aForm[i].zName)) break;
     }
     if (i == sizeof aForm / sizeof aForm[0]) {
-      char *zErr = sqlite3_mprintf(
-          "normalize: unknown form '%s' (supported: fold, nfc, nfd, nfkc, nfkd)", z);
-      if (zErr == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-      }
-      sqlite3_result_error(ctx, zErr, -1);
-      sqlite3_free(zErr);
+      vb_result_errorf(ctx, "normalize: unknown form '%s' (supported: fold, nfc, nfd, nfkc, nfkd)",
+                       z);
       return;
     }
     form = aForm[i].form;

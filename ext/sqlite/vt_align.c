@@ -87,12 +87,9 @@ static int alignBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int alignOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  align_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(align_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((align_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static void alignReset(align_cursor *p) {

@@ -60,12 +60,9 @@ static int lshBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int lshOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  lsh_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(lsh_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((lsh_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static int lshClose(sqlite3_vtab_cursor *cur) {

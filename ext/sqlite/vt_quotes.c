@@ -79,12 +79,9 @@ static int quotesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int quotesOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  quotes_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(quotes_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((quotes_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static void quotesReset(quotes_cursor *p) {
@@ -110,10 +107,7 @@ static int quotesNext(sqlite3_vtab_cursor *cur) {
     p->eof = 1;
     return SQLITE_OK;
   }
-  p->iStart = vb_charmap_pos(&p->map, p->cur.start);
-  p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
-  if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
-  return SQLITE_OK;
+  return vb_charmap_span(&p->map, p->cur.start, p->cur.end, &p->iStart, &p->iEnd);
 }
 
 static int quotesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
@@ -122,18 +116,11 @@ static int quotesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   quotes_vtab *pTab = (quotes_vtab *)cur->pVtab;
   sqlite3_value *aArg[QUOTE_NHIDDEN];
   const vb_lang *lang;
-  char *zErr = NULL;
   int rc;
   quotesReset(p);
   vb_filter_args(idxNum, argc, argv, QUOTE_NHIDDEN, aArg);
-  rc = vb_lang_arg("quotes", aArg[1], &lang, &zErr);
-  if (rc != SQLITE_OK) {
-    if (zErr) {
-      sqlite3_free(cur->pVtab->zErrMsg);
-      cur->pVtab->zErrMsg = zErr;
-    }
-    return rc;
-  }
+  rc = vb_vtab_lang_arg(cur->pVtab, "quotes", aArg[1], &lang);
+  if (rc != SQLITE_OK) return rc;
   rc = vb_args_dup(&p->args, aArg, QUOTE_NHIDDEN);
   if (rc != SQLITE_OK) return rc;
   rc = vb_doc_get(p->args.a[0], &p->doc);
@@ -174,11 +161,7 @@ static int quotesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
     case QUOTE_COL_LANG:
-      if (p->args.a[1]) {
-        sqlite3_result_value(ctx, p->args.a[1]);
-      } else {
-        sqlite3_result_text(ctx, "en", -1, SQLITE_STATIC);
-      }
+      vb_result_lang(ctx, p->args.a[1]);
       break;
   }
   return SQLITE_OK;

@@ -80,12 +80,9 @@ static int rxmBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int rxmOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  rxm_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(rxm_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((rxm_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 /* Forget the current text (the compiled pattern stays cached). */
@@ -160,10 +157,7 @@ static int rxmNext(sqlite3_vtab_cursor *cur) {
   }
   p->ord++;
   vb_regex_iter_span(p->it, 0, &p->start, &p->end);
-  p->iStart = vb_charmap_pos(&p->map, p->start);
-  p->iEnd = vb_charmap_pos(&p->map, p->end);
-  if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
-  return SQLITE_OK;
+  return vb_charmap_span(&p->map, p->start, p->end, &p->iStart, &p->iEnd);
 }
 
 static int rxmFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,

@@ -60,12 +60,9 @@ static int sentencesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int sentencesOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  sentences_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(sentences_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((sentences_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static void sentencesReset(sentences_cursor *p) {
@@ -91,10 +88,7 @@ static int sentencesNext(sqlite3_vtab_cursor *cur) {
     p->eof = 1;
     return SQLITE_OK;
   }
-  p->iStart = vb_charmap_pos(&p->map, p->cur.start);
-  p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
-  if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
-  return SQLITE_OK;
+  return vb_charmap_span(&p->map, p->cur.start, p->cur.end, &p->iStart, &p->iEnd);
 }
 
 static int sentencesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
@@ -102,18 +96,11 @@ static int sentencesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idx
   sentences_cursor *p = (sentences_cursor *)cur;
   sqlite3_value *aArg[SENT_NHIDDEN];
   const vb_lang *lang;
-  char *zErr = NULL;
   int rc;
   sentencesReset(p);
   vb_filter_args(idxNum, argc, argv, SENT_NHIDDEN, aArg);
-  rc = vb_lang_arg("sentences", aArg[1], &lang, &zErr);
-  if (rc != SQLITE_OK) {
-    if (zErr) {
-      sqlite3_free(cur->pVtab->zErrMsg);
-      cur->pVtab->zErrMsg = zErr;
-    }
-    return rc;
-  }
+  rc = vb_vtab_lang_arg(cur->pVtab, "sentences", aArg[1], &lang);
+  if (rc != SQLITE_OK) return rc;
   rc = vb_args_dup(&p->args, aArg, SENT_NHIDDEN);
   if (rc != SQLITE_OK) return rc;
   rc = vb_doc_get(p->args.a[0], &p->doc);
@@ -140,11 +127,7 @@ static int sentencesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
     case SENT_COL_LANG:
-      if (p->args.a[1]) {
-        sqlite3_result_value(ctx, p->args.a[1]);
-      } else {
-        sqlite3_result_text(ctx, "en", -1, SQLITE_STATIC);
-      }
+      vb_result_lang(ctx, p->args.a[1]);
       break;
   }
   return SQLITE_OK;

@@ -61,12 +61,9 @@ static int shinglesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int shinglesOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  shingles_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(shingles_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((shingles_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static void shinglesReset(shingles_cursor *p) {
@@ -93,10 +90,7 @@ static int shinglesNext(sqlite3_vtab_cursor *cur) {
     p->eof = 1;
     return SQLITE_OK;
   }
-  p->iStart = vb_charmap_pos(&p->map, p->cur.start);
-  p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
-  if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
-  return SQLITE_OK;
+  return vb_charmap_span(&p->map, p->cur.start, p->cur.end, &p->iStart, &p->iEnd);
 }
 
 static int shinglesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,

@@ -73,12 +73,9 @@ static int tokensBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int tokensOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  tokens_cursor *p = sqlite3_malloc64(sizeof *p);
-  if (p == NULL) return SQLITE_NOMEM;
-  memset(p, 0, sizeof *p);
-  p->eof = 1;
-  *ppCursor = &p->base;
-  return SQLITE_OK;
+  int rc = vb_cursor_open(sizeof(tokens_cursor), ppCursor);
+  if (rc == SQLITE_OK) ((tokens_cursor *)*ppCursor)->eof = 1;
+  return rc;
 }
 
 static void tokensReset(tokens_cursor *p) {
@@ -114,9 +111,8 @@ static int tokensNext(sqlite3_vtab_cursor *cur) {
  * that reads neither start nor length never maps offsets. */
 static int tokensPos(tokens_cursor *p) {
   if (p->havePos) return SQLITE_OK;
-  p->iStart = vb_charmap_pos(&p->map, p->cur.start);
-  p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
-  if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
+  if (vb_charmap_span(&p->map, p->cur.start, p->cur.end, &p->iStart, &p->iEnd) != SQLITE_OK)
+    return SQLITE_NOMEM;
   p->havePos = 1;
   return SQLITE_OK;
 }
@@ -126,18 +122,11 @@ static int tokensFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   tokens_cursor *p = (tokens_cursor *)cur;
   sqlite3_value *aArg[TOK_NHIDDEN];
   const vb_lang *lang;
-  char *zErr = NULL;
   int rc;
   tokensReset(p);
   vb_filter_args(idxNum, argc, argv, TOK_NHIDDEN, aArg);
-  rc = vb_lang_arg("tokens", aArg[1], &lang, &zErr);
-  if (rc != SQLITE_OK) {
-    if (zErr) {
-      sqlite3_free(cur->pVtab->zErrMsg);
-      cur->pVtab->zErrMsg = zErr;
-    }
-    return rc;
-  }
+  rc = vb_vtab_lang_arg(cur->pVtab, "tokens", aArg[1], &lang);
+  if (rc != SQLITE_OK) return rc;
   rc = vb_args_dup(&p->args, aArg, TOK_NHIDDEN);
   if (rc != SQLITE_OK) return rc;
   rc = vb_doc_get(p->args.a[0], &p->doc);
@@ -181,11 +170,7 @@ static int tokensColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
     case TOK_COL_LANG:
-      if (p->args.a[1]) {
-        sqlite3_result_value(ctx, p->args.a[1]);
-      } else {
-        sqlite3_result_text(ctx, "en", -1, SQLITE_STATIC);
-      }
+      vb_result_lang(ctx, p->args.a[1]);
       break;
   }
   return SQLITE_OK;

@@ -113,4 +113,22 @@ typedef struct vb_args {
 int vb_args_dup(vb_args *p, sqlite3_value **aArg, int n);
 void vb_args_free(vb_args *p);
 
+/* ---- helpers.c: shared pieces of the binding files ---------------------------- */
+/* xOpen: allocates a zeroed cursor of nByte (>= sizeof(sqlite3_vtab_cursor))
+ * into *ppCursor; SQLITE_OK or SQLITE_NOMEM. */
+int vb_cursor_open(size_t nByte, sqlite3_vtab_cursor **ppCursor);
+/* vb_lang_arg for a table-valued function: on error the message is set on
+ * pVtab.  SQLITE_OK (and *pp set), SQLITE_ERROR or SQLITE_NOMEM. */
+int vb_vtab_lang_arg(sqlite3_vtab *pVtab, const char *zFunc, sqlite3_value *v,
+                     const vb_lang **pp);
+/* The lang hidden column: the argument v as given, or 'en' when absent. */
+void vb_result_lang(sqlite3_context *ctx, sqlite3_value *v);
+/* 0-based character indexes of bytes start and end (vb_charmap_pos);
+ * SQLITE_OK or SQLITE_NOMEM. */
+int vb_charmap_span(vb_charmap *m, size_t start, size_t end, sqlite3_int64 *piStart,
+                    sqlite3_int64 *piEnd);
+/* sqlite3_result_error with a printf-style message (NOMEM if it cannot be
+ * formatted). */
+void vb_result_errorf(sqlite3_context *ctx, const char *zFmt, ...);
+
 #endif /* VERBATIM_INTERNAL_H */
