@@ -18,7 +18,7 @@
  * b_start/b_length are substr-compatible in a and in b (for a BLOB they
  * count bytes and the text columns are BLOBs).  score is in [0, 1]; words
  * the number of matched words.  min_words (default 5) is the least number
- * of matched words a passage needs; it must be a positive integer.  A NULL
+ * of matched words a passage needs, an integer from 1 to 1,000,000,000.  A NULL
  * a or b gives no rows.  The shorter text may have at most 4,194,304 words
  * (SQLITE_TOOBIG, "align: both texts have more than 4194304 words").
  * Words are English Snowball stems (see include/verbatim/align.h for the
@@ -45,6 +45,7 @@
 #define ALIGN_COL_B 10         /* hidden argument 1 */
 #define ALIGN_COL_MIN_WORDS 11 /* hidden argument 2 */
 #define ALIGN_NHIDDEN 3
+#define ALIGN_MAX_MIN_WORDS 1000000000 /* min_words above this is an error */
 
 typedef struct align_cursor {
   sqlite3_vtab_cursor base; /* Base class - must be first */
@@ -166,8 +167,9 @@ static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   p->minWords = VB_ALIGN_DEFAULT_MIN_WORDS;
   if (aArg[2] && sqlite3_value_type(aArg[2]) != SQLITE_NULL) {
     sqlite3_int64 m = sqlite3_value_int64(aArg[2]);
-    if (sqlite3_value_numeric_type(aArg[2]) != SQLITE_INTEGER || m < 1 || m > 1000000000) {
-      vb_vtab_error(cur->pVtab, "align: min_words must be a positive integer");
+    if (sqlite3_value_numeric_type(aArg[2]) != SQLITE_INTEGER || m < 1 || m > ALIGN_MAX_MIN_WORDS) {
+      vb_vtab_error(cur->pVtab, "align: min_words must be an integer from 1 to %d",
+                    ALIGN_MAX_MIN_WORDS);
       return SQLITE_ERROR;
     }
     p->minWords = (int)m;

@@ -94,7 +94,7 @@ static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, i
   p->sig = sqlite3_value_blob(vSig);
   if (sqlite3_value_type(vSig) != SQLITE_BLOB ||
       vb_minhash_parse(p->sig, (size_t)sqlite3_value_bytes(vSig), &p->perms, &n) != VB_OK) {
-    vb_vtab_error(cur->pVtab, "lsh_bands: not a minhash() signature");
+    vb_vtab_error(cur->pVtab, "lsh_bands: the signature argument is not a minhash() signature");
     return SQLITE_ERROR;
   }
   sqlite3_int64 b = vBands ? sqlite3_value_int64(vBands) : 0;
