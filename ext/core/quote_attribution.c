@@ -126,12 +126,6 @@ struct qctx {
 
 /* ---- small helpers ----------------------------------------------------------- */
 
-static int isSpaceCp(int32_t c) {
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c < 0x80) return 0;
-  return c == 0xA0 || c == 0x202F || c == 0x3000 || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
-}
-
 static int isWordCp(int32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   utf8proc_category_t k = utf8proc_category(c);
@@ -169,20 +163,10 @@ static size_t trimStart(const unsigned char *z, size_t n, size_t a, size_t b) {
   while (a < b) {
     int32_t c;
     size_t j = vb_utf8_next(z, n, a, &c);
-    if (!isSpaceCp(c)) break;
+    if (!qtext_is_space(c)) break;
     a = j;
   }
   return a;
-}
-
-static size_t trimEndAt(const unsigned char *z, size_t n, size_t a, size_t b) {
-  while (b > a) {
-    int32_t c;
-    size_t j = vb_utf8_prev(z, n, b, &c);
-    if (!isSpaceCp(c)) break;
-    b = j;
-  }
-  return b;
 }
 
 static int hasWordChar(const unsigned char *z, size_t n, size_t a, size_t b) {
@@ -337,7 +321,7 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
     }
     int32_t cp;
     size_t j = vb_utf8_next(z, n, i, &cp);
-    if (isSpaceCp(cp)) {
+    if (qtext_is_space(cp)) {
       i = j;
       continue;
     }
@@ -937,7 +921,7 @@ static int emit(qctx *c, int kind, size_t s, size_t e, const qattr *at) {
   vb_quote q;
   memset(&q, 0, sizeof q);
   s = trimStart(c->z, c->n, s, e);
-  e = trimEndAt(c->z, c->n, s, e);
+  e = qtext_trim_end(c->z, c->n, s, e);
   if (e <= s || !hasWordChar(c->z, c->n, s, e)) return VB_OK;
   q.kind = kind;
   q.start = s;
@@ -968,7 +952,7 @@ static int emit(qctx *c, int kind, size_t s, size_t e, const qattr *at) {
  * terminator, and without a closing bracket it does not open ("(… he said
  * that X.)" gives X). */
 static size_t clauseEnd(qctx *c, size_t s, size_t e) {
-  size_t b = trimEndAt(c->z, c->n, s, e);
+  size_t b = qtext_trim_end(c->z, c->n, s, e);
   int opens = memchr(c->z + s, '(', b - s) != NULL || memchr(c->z + s, '[', b - s) != NULL;
   while (b > s) {
     int32_t ch;
@@ -1213,7 +1197,7 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       ci = q->after;
       /* a quotation that ends with a terminator ends the sentence if a new
        * sentence follows */
-      size_t le = trimEndAt(z, n, q->cs, q->ce);
+      size_t le = qtext_trim_end(z, n, q->cs, q->ce);
       int32_t lc = 0;
       if (le > q->cs) vb_utf8_prev(z, n, le, &lc);
       if (isTerminator(lc) && q->close > q->ce) {
@@ -1242,7 +1226,7 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       while (j < b && (z[j] == ' ' || z[j] == '\t' || z[j] == '\r')) j++;
       if (j >= b || z[j] == '\n') break;
       /* a line break after a sentence end, or before a turn label */
-      size_t k = trimEndAt(z, n, s, i);
+      size_t k = qtext_trim_end(z, n, s, i);
       int32_t lc = 0;
       if (k > s) vb_utf8_prev(z, n, k, &lc);
       if (isTerminator(lc) || lc == ':' || isQuoteMarkCp(lc)) break;
@@ -1308,7 +1292,7 @@ static int processRegion(qctx *c, size_t a, size_t b, size_t ci, size_t ciEnd, i
 /* Is the content of span k a complete utterance (ends with a terminator or
  * a comma before its closing mark)? */
 static int endsUtterance(qctx *c, const qspan *q) {
-  size_t le = trimEndAt(c->z, c->n, q->cs, q->ce);
+  size_t le = qtext_trim_end(c->z, c->n, q->cs, q->ce);
   int32_t lc = 0;
   if (le <= q->cs) return 0;
   vb_utf8_prev(c->z, c->n, le, &lc);
@@ -1546,7 +1530,7 @@ static int doTurns(qctx *c, int emitRows) {
       size_t le = i;
       while (le < end && z[le] != '\n') le++;
       size_t fs = trimStart(z, c->n, i, le);
-      size_t fe = trimEndAt(z, c->n, fs, le);
+      size_t fe = qtext_trim_end(z, c->n, fs, le);
       if (fs < fe) {
         int open = z[fs] == '(' || z[fs] == '[';
         int cut = z[fs] == '<';

@@ -11,8 +11,31 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <utf8proc.h>
 
 #include "verbatim/quotes.h"
+
+/* ---- text helpers shared by quotes.c and quote_attribution.c ----------------- */
+
+/* White space between words: ASCII white space, no-break spaces and every
+ * Unicode space separator (Zs). */
+static inline int qtext_is_space(int32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c < 0x80) return 0;
+  return c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0x3000 ||
+         utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* The end of z[a..b) without its trailing white space (a <= b <= n). */
+static inline size_t qtext_trim_end(const unsigned char *z, size_t n, size_t a, size_t b) {
+  while (b > a) {
+    int32_t c;
+    size_t j = vb_utf8_prev(z, n, b, &c);
+    if (!qtext_is_space(c)) break;
+    b = j;
+  }
+  return b;
+}
 
 /* ---- lexicon ----------------------------------------------------------------
  * Words are looked up by a 64-bit hash of their lower-cased form. */

@@ -154,13 +154,6 @@ static int qbufPush(qbuf *b, const void *x, size_t sz) {
   return VB_OK;
 }
 
-static int isSpaceCp(int32_t c) {
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c < 0x80) return 0;
-  return c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0x3000 ||
-         utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
-}
-
 static int isLetterCp(int32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   utf8proc_category_t k = utf8proc_category(c);
@@ -201,7 +194,7 @@ static int leftFlankAt(const unsigned char *z, size_t n, size_t i) {
     if (c == '"' || c == '\'' || c == 0xFF02) continue;
     if (c == 0x2019 || c == 0x201D || c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F)
       return 1;
-    return !isSpaceCp(c) && !isOpenerContext(c);
+    return !qtext_is_space(c) && !isOpenerContext(c);
   }
   return 0;
 }
@@ -220,7 +213,7 @@ static int32_t lastOnLine(const unsigned char *z, size_t n, size_t i) {
     int32_t c;
     size_t j = vb_utf8_prev(z, n, i, &c);
     if (c == '\n') return 0;
-    if (!isSpaceCp(c)) return c;
+    if (!qtext_is_space(c)) return c;
     i = j;
   }
   return 0;
@@ -279,7 +272,7 @@ static int scanMarks(qscan *s) {
     size_t e = vb_utf8_next(z, n, i, &cp);
     int fam = markFamily(cp);
     if (fam == 0) {
-      if (!sawText && !isSpaceCp(cp)) sawText = 1;
+      if (!sawText && !qtext_is_space(cp)) sawText = 1;
       i = e;
       continue;
     }
@@ -289,7 +282,7 @@ static int scanMarks(qscan *s) {
     if (e < n) e2 = vb_utf8_next(z, n, e, &next);
     if (e2 < n) vb_utf8_next(z, n, e2, &next2);
     int leftFlank = leftFlankAt(z, n, i);
-    int rightFlank = next != 0 && !isSpaceCp(next);
+    int rightFlank = next != 0 && !qtext_is_space(next);
     unsigned flags = 0;
     switch (cp) {
       case '"': case 0xFF02:
@@ -374,16 +367,6 @@ static int opensWith(const qmark *o, const qmark *c) {
   return 1;
 }
 
-static size_t trimEnd(const unsigned char *z, size_t n, size_t a, size_t b) {
-  while (b > a) {
-    int32_t c;
-    size_t j = vb_utf8_prev(z, n, b, &c);
-    if (!isSpaceCp(c)) break;
-    b = j;
-  }
-  return b;
-}
-
 static int emitSpan(qbuf *spans, const qmark *o, size_t ce, size_t close, int depth) {
   qspan sp;
   memset(&sp, 0, sizeof sp);
@@ -417,8 +400,8 @@ static int pairMarks(qscan *s, qbuf *spans) {
       }
       /* unclosed: recover the outermost one, ending with its paragraph */
       size_t pe = paraEnd(s, st[0].para);
-      rc = emitSpan(spans, &m[st[0].mark], trimEnd(s->z, s->n, m[st[0].mark].end, pe),
-                    trimEnd(s->z, s->n, m[st[0].mark].end, pe), 0);
+      rc = emitSpan(spans, &m[st[0].mark], qtext_trim_end(s->z, s->n, m[st[0].mark].end, pe),
+                    qtext_trim_end(s->z, s->n, m[st[0].mark].end, pe), 0);
       if (rc) return rc;
       depth = 0;
     }
@@ -455,8 +438,8 @@ static int pairMarks(qscan *s, qbuf *spans) {
   }
   if (depth > 0) {
     size_t pe = paraEnd(s, st[0].para);
-    rc = emitSpan(spans, &m[st[0].mark], trimEnd(s->z, s->n, m[st[0].mark].end, pe),
-                  trimEnd(s->z, s->n, m[st[0].mark].end, pe), 0);
+    rc = emitSpan(spans, &m[st[0].mark], qtext_trim_end(s->z, s->n, m[st[0].mark].end, pe),
+                  qtext_trim_end(s->z, s->n, m[st[0].mark].end, pe), 0);
     if (rc) return rc;
   }
   return VB_OK;
@@ -504,7 +487,7 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     size_t at;
     if (li == 0) {
       at = 0;
-      while (at < s->n && isSpaceCp(s->z[at])) at++;
+      while (at < s->n && qtext_is_space(s->z[at])) at++;
       if (nLine > 0 && aLine[0] == at) continue;
     } else {
       at = aLine[li - 1];
@@ -549,7 +532,7 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     t.labelEnd = colon;
     t.textStart = ov[1];
     t.nameStart = at;
-    t.nameEnd = trimEnd(s->z, s->n, at, colon);
+    t.nameEnd = qtext_trim_end(s->z, s->n, at, colon);
     rc = qbufPush(turns, &t, sizeof t);
   }
   pcre2_match_data_free(md);
