@@ -34,6 +34,11 @@ METHODS = ["cosine", "jaccard", "dice", "overlap", "containment", "trigram", "le
 OVER_BOUND = {"levenshtein", "jaro_winkler"}
 
 
+def similarity(conn, a, b, method="cosine"):
+    """similarity(a, b, method) through SQL."""
+    return conn.execute("select similarity(?, ?, ?)", (a, b, method)).fetchone()[0]
+
+
 def dp_levenshtein(a, b):
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -127,18 +132,15 @@ class JaroWinkler(unittest.TestCase):
 class Properties(unittest.TestCase):
     conn = connect()
 
-    def score(self, a, b, m):
-        return self.conn.execute("select similarity(?, ?, ?)", (a, b, m)).fetchone()[0]
-
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(raw_texts, raw_texts)
     def test_range_identity_symmetry(self, a, b):
         for m in METHODS:
-            x = self.score(a, b, m)
+            x = similarity(self.conn, a, b, m)
             self.assertTrue(0.0 <= x <= 1.0, (m, a, b, x))
-            self.assertEqual(self.score(a, a, m), 1.0, (m, a))
+            self.assertEqual(similarity(self.conn, a, a, m), 1.0, (m, a))
             if m != "containment":
-                self.assertAlmostEqual(self.score(b, a, m), x, places=12, msg=(m, a, b))
+                self.assertAlmostEqual(similarity(self.conn, b, a, m), x, places=12, msg=(m, a, b))
 
     @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.binary(max_size=60), st.binary(max_size=60))
@@ -174,24 +176,25 @@ class Properties(unittest.TestCase):
 
     def test_folding(self):
         for m in METHODS:
-            self.assertEqual(self.score("  Hello,   “World” — AGAIN ", "hello, \"world\" - again", m),
-                             1.0, m)
+            self.assertEqual(
+                similarity(self.conn, "  Hello,   “World” — AGAIN ", "hello, \"world\" - again", m),
+                1.0, m)
 
     def test_containment_is_asymmetric(self):
         a, b = "the talks failed", "the talks failed, Putin said on Monday"
-        self.assertEqual(self.score(a, b, "containment"), 1.0)
-        self.assertAlmostEqual(self.score(b, a, "containment"), 2 / 5)
+        self.assertEqual(similarity(self.conn, a, b, "containment"), 1.0)
+        self.assertAlmostEqual(similarity(self.conn, b, a, "containment"), 2 / 5)
 
     def test_errors(self):
         with self.assertRaisesRegex(sqlite3.OperationalError,
                                     r"^similarity: unknown method 'Cosin' \(supported: cosine, "
                                     r"jaccard, dice, overlap, containment, trigram, levenshtein, "
                                     r"jaro_winkler, lcs, token_set, partial\)$"):
-            self.score("a", "b", "Cosin")
+            similarity(self.conn, "a", "b", "Cosin")
         with self.assertRaisesRegex(sqlite3.OperationalError,
                                     r"^similarity: unknown language 'xx' \(supported: en, "):
             self.conn.execute("select similarity('a', 'b', 'cosine', 'xx')").fetchone()
-        self.assertEqual(self.score("a", "b", "COSINE"), 0.0)  # method names ignore case
+        self.assertEqual(similarity(self.conn, "a", "b", "COSINE"), 0.0)  # method names ignore case
 
 
 class BadInput(unittest.TestCase):
@@ -223,17 +226,14 @@ class BadInput(unittest.TestCase):
                                             rf"^similarity: texts too long for '{m}' \(limit: "
                                             r"ceil\(shorter/64\) \* longer <= 536870912 "
                                             r"characters\)$"):
-                    self.score(a, b, m)
+                    similarity(self.conn, a, b, m)
             else:
-                x = self.score(a, b, m)
+                x = similarity(self.conn, a, b, m)
                 self.assertTrue(0.0 <= x <= 1.0, m)
         with self.assertRaisesRegex(sqlite3.OperationalError, r"^edit_distance: texts too long"):
             self.conn.execute("select edit_distance(?, ?)", (a, b)).fetchone()
         # identical megabyte texts: the common prefix is trimmed, no work left
         self.assertEqual(self.conn.execute("select edit_distance(?, ?)", (a, a + "!")).fetchone()[0], 1)
-
-    def score(self, a, b, m):
-        return self.conn.execute("select similarity(?, ?, ?)", (a, b, m)).fetchone()[0]
 
 
 class Seeds(unittest.TestCase):
@@ -313,49 +313,46 @@ class Seeds(unittest.TestCase):
 class CosineWords(unittest.TestCase):
     """What the cosine counts: stem presence, hyphenated words as parts."""
 
-    def score(self, conn, a, b, method="cosine"):
-        return conn.execute("select similarity(?, ?, ?)", (a, b, method)).fetchone()[0]
-
     def test_presence_not_counts(self):
         conn = connect()
-        self.assertEqual(self.score(conn, "war war war peace", "war peace"), 1.0)
-        self.assertEqual(self.score(conn, "positive process, very positive attitude",
+        self.assertEqual(similarity(conn, "war war war peace", "war peace"), 1.0)
+        self.assertEqual(similarity(conn, "positive process, very positive attitude",
                                     "a positive attitude to the process"), 1.0)
 
     def test_hyphenated_words_count_as_parts(self):
         conn = connect()
-        self.assertEqual(self.score(conn, "the Putin-Pasechnik talks", "Putin and Pasechnik talk"),
+        self.assertEqual(similarity(conn, "the Putin-Pasechnik talks", "Putin and Pasechnik talk"),
                          1.0)
-        self.assertEqual(self.score(conn, "front-line areas", "the front line area"), 1.0)
+        self.assertEqual(similarity(conn, "front-line areas", "the front line area"), 1.0)
         # U+2010 and U+2011 join words as '-' does
-        self.assertEqual(self.score(conn, "front\u2010line", "front line"), 1.0)
-        self.assertEqual(self.score(conn, "front\u2011lines", "front line"), 1.0)
+        self.assertEqual(similarity(conn, "front\u2010line", "front line"), 1.0)
+        self.assertEqual(similarity(conn, "front\u2011lines", "front line"), 1.0)
         # parts are stemmed and stopword-checked alone: "well-being" is
         # "well" + "be" (a stopword), so it matches "well"
-        self.assertEqual(self.score(conn, "well-being", "well"), 1.0)
-        self.assertEqual(self.score(conn, "COVID-19 cases", "covid 19 case"), 1.0)
-        self.assertLess(self.score(conn, "front-line", "back line"), 1.0)
-        self.assertEqual(self.score(conn, "-", "-"), 1.0)
-        self.assertEqual(self.score(conn, "a - b", "a b"), 1.0)
+        self.assertEqual(similarity(conn, "well-being", "well"), 1.0)
+        self.assertEqual(similarity(conn, "COVID-19 cases", "covid 19 case"), 1.0)
+        self.assertLess(similarity(conn, "front-line", "back line"), 1.0)
+        self.assertEqual(similarity(conn, "-", "-"), 1.0)
+        self.assertEqual(similarity(conn, "a - b", "a b"), 1.0)
 
     def test_other_methods_keep_compounds(self):
         # the set methods keep "putin-pasechnik" as one word, also right after
         # the cosine has seen (and remembered) the same texts
         fresh = connect()
-        want = self.score(fresh, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard")
+        want = similarity(fresh, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard")
         self.assertAlmostEqual(want, 1 / 4)
         conn = connect()
-        self.assertEqual(self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
+        self.assertEqual(similarity(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
         self.assertAlmostEqual(
-            self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard"), want)
-        self.assertEqual(self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
+            similarity(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard"), want)
+        self.assertEqual(similarity(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
 
     def test_many_hyphenated_words(self):
         conn = connect()
         a = " ".join("w%d-x%d" % (i, i) for i in range(20000))
         b = " ".join("w%d x%d" % (i, i) for i in range(20000))
-        self.assertAlmostEqual(self.score(conn, a, b), 1.0)
-        self.assertAlmostEqual(self.score(conn, a, a + " y"), self.score(conn, b, b + " y"))
+        self.assertAlmostEqual(similarity(conn, a, b), 1.0)
+        self.assertAlmostEqual(similarity(conn, a, a + " y"), similarity(conn, b, b + " y"))
 
 
 if __name__ == "__main__":
