@@ -611,20 +611,74 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
   const unsigned char *z = t->z;
   size_t n = t->n, i = t->pos;
   for (;;) {
-    size_t j = i;
+    size_t j = i, end;
     int cls = C_SPACE;
     int32_t cp;
-    while (i < n) {
-      cls = classAt(z, n, i, &j, &cp);
-      if (cls != C_SPACE && cls != C_FORMAT) break;
-      i = j;
-    }
+    int kind, ascii;
+    while (i < n && z[i] < 0x80 && kAscii[z[i]] == C_SPACE) i++; /* ASCII white space */
     if (i >= n) {
       t->pos = n;
       return 0;
     }
-    int kind, ascii;
-    size_t end = scanToken(z, n, i, j, cls, t->aElide, &kind, &ascii);
+    if (z[i] < 0x80) {
+      /* ASCII fast path: a token that starts and ends in ASCII without a
+       * possible join is decided here; anything else goes to scanToken. */
+      cls = kAscii[z[i]];
+      j = i + 1;
+      if (cls == C_LETTER || cls == C_DIGIT) {
+        int hasLetter = cls == C_LETTER;
+        size_t stop = n - i < VB_TOK_MAX_BYTES - 8 ? n : i + VB_TOK_MAX_BYTES - 8;
+        while (j < stop && z[j] < 0x80) {
+          int c = kAscii[z[j]];
+          if (c != C_LETTER && c != C_DIGIT) break;
+          hasLetter |= c == C_LETTER;
+          j++;
+        }
+        /* Decided when the run ends the text, or at an ASCII byte that is
+         * not a joiner, or at a joiner followed by end of text or by an
+         * ASCII byte that is neither letter nor digit (every join rule
+         * needs one after the joiner). */
+        if (j < stop || j == n) {
+          unsigned char b = j < n ? z[j] : ' ';
+          int decided = j == n;
+          if (!decided && b < 0x80) {
+            if (asciiJoin(b) == J_NONE) {
+              decided = 1;
+            } else if (j + 1 >= n) {
+              decided = 1;
+            } else if (z[j + 1] < 0x80) {
+              int c2 = kAscii[z[j + 1]];
+              decided = c2 != C_LETTER && c2 != C_DIGIT;
+            }
+          }
+          if (decided) {
+            end = j;
+            kind = hasLetter ? VB_TOK_WORD : VB_TOK_NUMBER;
+            ascii = 1;
+            goto have_token;
+          }
+        }
+        j = i + 1;
+      } else if ((cls == C_PUNCT || cls == C_SYMBOL) && (j >= n || z[j] < 0x80)) {
+        end = j; /* one ASCII character, no marks after it */
+        kind = cls == C_PUNCT ? VB_TOK_PUNCT : VB_TOK_SYMBOL;
+        ascii = 1;
+        goto have_token;
+      }
+    } else {
+      while (i < n) {
+        cls = classAt(z, n, i, &j, &cp);
+        if (cls != C_SPACE && cls != C_FORMAT) break;
+        i = j;
+      }
+      if (i >= n) {
+        t->pos = n;
+        return 0;
+      }
+      if (z[i] < 0x80) continue; /* back to the ASCII path */
+    }
+    end = scanToken(z, n, i, j, cls, t->aElide, &kind, &ascii);
+  have_token:
     t->pos = end;
     if ((t->flags & VB_TOK_WORDS_ONLY) && (kind == VB_TOK_PUNCT || kind == VB_TOK_SYMBOL)) {
       i = end;
