@@ -43,7 +43,7 @@ static inline size_t vb_pm_hash(int32_t c, size_t cap) {
 /* Build PM for p[0..m), m >= 1.  VB_OK or VB_NOMEM. */
 static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
   size_t nw = (m + 63) / 64, i, nHigh = 0, cap = 0;
-  for (i = 0; i < m; i++) nHigh += p[i] >= 128 || p[i] < 0;
+  for (i = 0; i < m; i++) nHigh += (uint32_t)p[i] >= 128u; /* not ASCII (or negative) */
   if (nHigh) {
     cap = 16;
     while (cap < 2 * nHigh) cap <<= 1;
@@ -152,6 +152,13 @@ static inline int vb_cps_decode(vb_cps *c, const unsigned char *z, size_t nz, si
     c->heap = vb_malloc(nChars * sizeof(int32_t));
     if (c->heap == NULL) return VB_NOMEM;
     c->a = c->heap;
+  }
+  if (nChars == nz) { /* one byte a unit: ASCII bytes are their code points */
+    while (i < nz && z[i] < 0x80) {
+      c->a[i] = z[i];
+      i++;
+    }
+    k = i;
   }
   while (i < nz) i = vb_utf8_next(z, nz, i, &c->a[k++]);
   c->n = k;

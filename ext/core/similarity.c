@@ -140,9 +140,7 @@ static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
 }
 
 int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
-  size_t i = 0;
-  while (i < n && z[i] < 0x80) i++;
-  if (i == n) return foldAscii(z, n, out);
+  if (vb_sim_is_ascii(z, n)) return foldAscii(z, n, out);
   return vb_normalize(z, n, VB_NORM_FOLD, out);
 }
 
@@ -217,7 +215,8 @@ static int mapGrow(simMap *m) {
 
 /* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
  * the number of keys before it). */
-static simEntry *mapUpsert(simMap *m, uint64_t key, int *pNew) {
+static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint64_t key,
+                                                                 int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t h = (size_t)key & (m->cap - 1);
   while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
@@ -335,7 +334,8 @@ static int seqPush(simSeq *q, uint32_t x) {
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
-static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem, size_t nStem,
+static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
+                                                         const char *zStem, size_t nStem,
                    int forCosine, int weighted, int wantSeq) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
