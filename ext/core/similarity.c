@@ -511,6 +511,7 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
 /* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
 static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
   const unsigned char *z = s->stems.z + x->off;
+  if (x->len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
   int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
   size_t i = 0;
   if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
@@ -551,7 +552,7 @@ static int candBetter(const simCand *x, const simCand *y, const simSide *partner
   return px->e->key < py->e->key;
 }
 
-static int softMatches(vb_sim *s, int useAll, double *pSoft) {
+static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
   int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
@@ -560,12 +561,8 @@ static int softMatches(vb_sim *s, int useAll, double *pSoft) {
   void *heap = NULL;
   int rc = VB_OK;
   *pSoft = 0;
-  for (i = 0; i < n; i++) {
-    const simEntry *e = MAP_AT(&s->map, i);
-    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    nua += xa && !xb;
-    nub += xb && !xa;
-  }
+  nua = nOnlyA; /* stems only in a, only in b (counted by the caller) */
+  nub = nOnlyB;
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
@@ -729,7 +726,7 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, &soft);
+      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
