@@ -152,7 +152,7 @@ typedef struct simEntry {
   uint32_t sa, sb; /* stopword occurrences in a, in b */
   uint32_t id;     /* insertion order */
   float w;         /* prior weight (cosine) */
-  uint32_t off, len; /* the stem's text in vb_sim.stems (cosine) */
+  uint32_t off, len; /* the stem's text (cosine): see stemText */
 } simEntry;
 
 static uint64_t mix64(uint64_t x) {
@@ -331,12 +331,24 @@ static int seqPush(simSeq *q, uint32_t x) {
   return VB_OK;
 }
 
+/* Where a cosine map entry's stem text is: the top bits of simEntry.len
+ * name the buffer (0: vb_sim.stems, 1 or 2: the memo of side a or b, which
+ * holds the stems of the texts being scored), the rest is the length. */
+#define STEM_SRC_SHIFT 30
+#define STEM_LEN_MASK ((1u << STEM_SRC_SHIFT) - 1)
+static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, size_t *pLen) {
+  uint32_t src = e->len >> STEM_SRC_SHIFT;
+  *pLen = e->len & STEM_LEN_MASK;
+  const unsigned char *z = src == 0 ? s->stems.z : s->memo[src - 1].stems.z;
+  return z ? z + e->off : (const unsigned char *)"";
+}
+
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
 static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
                                                          const char *zStem, size_t nStem,
-                   int forCosine, int weighted, int wantSeq) {
+                   int forCosine, int weighted, int wantSeq, long memoOff) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
@@ -350,6 +362,12 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
       }
       e->w = c->w;
     }
+    if (memoOff >= 0) { /* the stem is already in this side's memo */
+      e->off = (uint32_t)memoOff;
+      e->len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
+      goto counted;
+    }
+    if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
     if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
     if (s->stems.cap < s->stems.n + nStem + 2 && vb_buf_reserve(&s->stems, nStem + 2)) {
       return VB_NOMEM;
@@ -360,6 +378,7 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     s->stems.n += nStem;
     s->stems.z[s->stems.n++] = 0;
   }
+counted:
   if (stop) {
     if (side == 0) e->sa++;
     else e->sb++;
@@ -404,7 +423,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     for (i = 0; i < m->n && rc == VB_OK; i++) {
       const simMemoWord *w = &m->a[i];
       rc = addWord(s, side, w->h, w->stop, m->hasStems ? (const char *)m->stems.z + w->off : "",
-                   w->len, forCosine, weighted, wantSeq);
+                   w->len, forCosine, weighted, wantSeq, m->hasStems ? (long)w->off : -1);
     }
     return rc;
   }
@@ -422,33 +441,36 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     uint64_t h = tok.hash ? tok.hash : 1;
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq);
-    if (rc) break;
-    if (memo) {
-      if (m->n == m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 64;
-        simMemoWord *a = vb_realloc(m->a, cap * sizeof(simMemoWord));
-        if (a == NULL) {
-          memo = 0;
-          continue;
-        }
+    long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
+    if (memo && m->n == m->cap) {
+      size_t cap = m->cap ? 2 * m->cap : 64;
+      simMemoWord *a = vb_realloc(m->a, cap * sizeof(simMemoWord));
+      if (a == NULL) {
+        memo = 0;
+      } else {
         m->a = a;
         m->cap = cap;
       }
-      simMemoWord *w = &m->a[m->n++];
-      w->h = h;
-      w->stop = (uint32_t)tok.stop;
-      w->off = (uint32_t)m->stems.n;
-      w->len = (uint32_t)tok.nStem;
-      if (forCosine) {
-        if (m->stems.cap < m->stems.n + tok.nStem + 1 && vb_buf_reserve(&m->stems, tok.nStem)) {
-          memo = 0;
-          continue;
-        }
+    }
+    if (memo && forCosine) {
+      if (m->stems.cap < m->stems.n + tok.nStem + 1 && vb_buf_reserve(&m->stems, tok.nStem)) {
+        memo = 0;
+      } else {
+        memoOff = (long)m->stems.n;
         memcpy(m->stems.z + m->stems.n, tok.stem, tok.nStem);
         m->stems.n += tok.nStem;
       }
     }
+    if (memo) {
+      simMemoWord *w = &m->a[m->n++];
+      w->h = h;
+      w->stop = (uint32_t)tok.stop;
+      w->off = (uint32_t)(memoOff >= 0 ? (size_t)memoOff : m->stems.n);
+      w->len = (uint32_t)tok.nStem;
+    }
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq,
+                 memoOff);
+    if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
   if (rc < 0) return rc;
@@ -504,18 +526,21 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
 /* Jaro-Winkler of two stems (short: never over the bound). */
 static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
-  if (vb_jaro_winkler(s->stems.z + x->off, x->len, s->stems.z + y->off, y->len, &r)) r = 0;
+  size_t nx, ny;
+  const unsigned char *zx = stemText(s, x, &nx), *zy = stemText(s, y, &ny);
+  if (vb_jaro_winkler(zx, nx, zy, ny, &r)) r = 0;
   return r;
 }
 
 /* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
 static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
-  const unsigned char *z = s->stems.z + x->off;
-  if (x->len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
+  size_t len;
+  const unsigned char *z = stemText(s, x, &len);
+  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
   int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
   size_t i = 0;
-  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
-  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c2);
+  if (i < len) i = vb_utf8_next(z, len, i, &c1);
+  if (i < len) i = vb_utf8_next(z, len, i, &c2);
   return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
 }
 
