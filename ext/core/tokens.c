@@ -22,7 +22,12 @@
  * the pass is linear.
  *
  * ASCII is classified by a table and lowercased and hashed 8 bytes at a
- * time (SWAR), without any utf8proc call.  U+0080..U+07FF are classified
+ * time (SWAR), without any utf8proc call.  A token that starts with an
+ * ASCII byte is decided in vb_tok_next itself when nothing after it can
+ * join (tests/unit/test_tok_fastpath.c checks it against the general
+ * path): a word of at most 7 bytes with 8 bytes of text left is scanned,
+ * lowercased and hashed in one 8-byte register, a longer one by a byte
+ * table; a possible join or a byte >= 0x80 goes to scanToken.  U+0080..U+07FF are classified
  * and folded from tables built once from utf8proc; a token of ASCII, such
  * characters and the common dashes and quotation marks is folded
  * character by character, any other token by vb_normalize_buf('fold')
