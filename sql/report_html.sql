@@ -128,10 +128,10 @@ with
     from story where not exists (select 1 from quote q where q.doc = story.doc)
     union all
     -- story | source, side by side
-    select doc, 2, 0, '<div class="cols"><div><h3>Story</h3><div class="doc">' from story
-    union all
-    select st.doc, 2, 1, (
-      select group_concat(html, '') from (
+    -- (the opening tags share the text's row: a line break inside the
+    -- pre-wrap box would show)
+    select st.doc, 2, 1, '<div class="cols"><div><h3>Story</h3><div class="doc">' || (
+      select coalesce(group_concat(html, ''), '') from (
         select
           case when sp.sentence is null then ''
                else printf('<span class="s %s" title="%s">',
@@ -168,7 +168,7 @@ with
     select st.doc, 2, 3 + src.id, (
       select '<div class="doc"><div class="name">'
              || replace(replace(replace(replace(src.name, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')
-             || '</div>' || group_concat(html, '') || '</div>' from (
+             || '</div>' || coalesce(group_concat(html, ''), '') || '</div>' from (
         select
           case when sp.sentence is null then ''
                else printf('<span id="s%d-d%d-%d" class="%s">', st.doc, sp.doc, sp.sentence,
