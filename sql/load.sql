@@ -51,7 +51,7 @@ begin
 end;
 
 create temp table load_options as
-select coalesce(@docs, 'seeds') as folder, @source as source;
+select coalesce(nullif(rtrim(coalesce(@docs, 'seeds'), '/'), ''), '/') as folder, @source as source;
 
 insert into docs(name, body, role)
 select substr(f.name, length(o.folder) + 2), cast(f.data as text), 'story'
@@ -69,7 +69,8 @@ where not exists (select 1 from docs);
 with recursive
   manifest_text(rest) as (
     select replace(cast(f.data as text), char(13), '') || char(10)
-    from temp.load_options o, fsdir(o.folder || '/manifest.csv') f
+    from temp.load_options o, fsdir(o.folder) f
+    where f.name = o.folder || '/manifest.csv'
   ),
   lines(line, rest) as (
     select null, rest from manifest_text

@@ -160,10 +160,10 @@ with
         left join passage p on p.id = m.passage
         left join quote_match qm on qm.doc = sp.doc and qm.ord = sp.quote
         where sp.doc = st.doc
-        order by sp.pos))
+        order by sp.pos)) || '</div></div>'
     from story st
     union all
-    select doc, 2, 2, '</div></div><div><h3>Source</h3>' from story
+    select doc, 2, 2, '<div><h3>Source</h3>' from story
     union all
     select st.doc, 2, 3 + src.id, (
       select '<div class="doc"><div class="name">'

@@ -18,6 +18,8 @@
 #   --db FILE      keep the database in FILE (default: a temporary file)
 #   --html FILE    write the HTML report to FILE instead of printing the text
 #
+# Environment: SQLITE3 names the sqlite3 shell to use (default: sqlite3).
+#
 # Exit status: 0 on success; 1 on a bad folder or source (load.sql explains);
 # 2 on a usage error.
 set -eu
@@ -46,7 +48,8 @@ if [ ! -f dist/verbatim.so ]; then
   echo "run-demo.sh: dist/verbatim.so is missing: run make first" >&2
   exit 1
 fi
-command -v sqlite3 >/dev/null || { echo "run-demo.sh: the sqlite3 shell is missing (apt-get install sqlite3)" >&2; exit 1; }
+sqlite3=${SQLITE3:-sqlite3}
+command -v "$sqlite3" >/dev/null || { echo "run-demo.sh: the sqlite3 shell ($sqlite3) is missing: apt-get install sqlite3" >&2; exit 1; }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -65,9 +68,9 @@ sql_text() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/''/g")"; }
 } > "$tmp/run.sql"
 
 if [ -n "$html" ]; then
-  sqlite3 -bail -batch "$db" < "$tmp/run.sql" > "$tmp/report.html"
+  "$sqlite3" -bail -batch "$db" < "$tmp/run.sql" > "$tmp/report.html"
   mv "$tmp/report.html" "$html"
   echo "wrote $html"
 else
-  sqlite3 -bail -batch "$db" < "$tmp/run.sql"
+  "$sqlite3" -bail -batch "$db" < "$tmp/run.sql"
 fi
