@@ -71,202 +71,223 @@ enum { ABBR_NONE = 0, ABBR_TITLE, ABBR_NUM, ABBR_TIME, ABBR_OTHER };
 #define F_LOWER_BREAK 2 /* a period before a lower-case word may end a sentence */
 #define F_NO_CASE 4     /* the script has no case: initials and abbreviations never end one */
 
+/* A word list: " mr dr " (space-separated, with spaces at both ends). */
+typedef struct vb_wlist {
+  const char *z;
+  size_t n;
+} vb_wlist;
+#define WL(s) {s, sizeof(s) - 1}
+#define WL_NONE {"", 0}
+
 typedef struct vb_sent_rules {
-  const char *title;    /* " mr dr " : lower case, internal periods, no spaces */
-  const char *num;      /* before a number */
-  const char *time;     /* a.m. */
-  const char *other;    /* ends a sentence only before a starter */
-  const char *starters; /* " The It " : as written */
-  const char *months;   /* lower case, for F_ORDINAL_DOT */
+  vb_wlist title;    /* lower case, internal periods, no spaces */
+  vb_wlist num;      /* before a number */
+  vb_wlist time;     /* a.m. */
+  vb_wlist other;    /* ends a sentence only before a starter */
+  vb_wlist starters; /* " The It " : as written */
+  vb_wlist months;   /* lower case, for F_ORDINAL_DOT */
   unsigned flags;
   int weak;     /* extra ASCII terminator, or 0 */
   int weakNext; /* class of the letter it needs next */
   const struct vb_sent_rules *fallback;
 } vb_sent_rules;
 
-static const vb_sent_rules rules_en = {
-    " mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
-    "brig cmdr cpl pvt insp ste mme mlle mssrs ",
-    " no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt ",
-    " a.m p.m ",
-    " co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
+static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
+    "brig cmdr cpl pvt insp ste mme mlle mssrs "),
+    WL(" no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt "),
+    WL(" a.m p.m "),
+    WL(" co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k "
     "u.n e.u u.s.a d.c a.d b.c ph.d m.d b.a m.a approx est misc min max hr hrs sq ft oz lb lbs mi "
-    "yrs esq ",
-    " A About After All Also An And Another Any As At Because Before Being But By Did Do During "
+    "yrs esq "),
+    WL(" A About After All Also An And Another Any As At Because Before Being But By Did Do During "
     "Each Even Every For From He Her Here His How However I If In Instead It Its Many More Most My "
     "Neither No Nor Not Now Of Often On Once One Only Or Other Our Perhaps She Since So Some Such "
     "That The Their Then There These They This Those Though Thus To Under Unlike Until We What When "
-    "Where Whether Which While Who Why With Within Yet You Your ",
-    "",
+    "Where Whether Which While Who Why With Within Yet You Your "),
+    WL_NONE,
     0,
     0,
     0,
     NULL};
 
-static const vb_sent_rules rules_da = {
-    " hr fr frk skt sct dr prof ",
-    " nr s kl ",
-    "",
-    " bl.a f.eks dvs osv mht ca jf evt ifm iflg mv co s.u ",
-    " De Dem Den Der Det Du En Et Han Hans Hende Hun Hvad Hvem Hvor Hvorfor Hvordan Jeg Men Nu Og "
-    "Så Vi Vores ",
-    " januar februar marts april maj juni juli august september oktober november december ",
+static const vb_sent_rules rules_da = {WL(" hr fr frk skt sct dr prof "),
+    WL(" nr s kl "),
+    WL_NONE,
+    WL(" bl.a f.eks dvs osv mht ca jf evt ifm iflg mv co s.u "),
+    WL(" De Dem Den Der Det Du En Et Han Hans Hende Hun Hvad Hvem Hvor Hvorfor Hvordan Jeg Men Nu Og "
+    "Så Vi Vores "),
+    WL(" januar februar marts april maj juni juli august september oktober november december "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_de = {
-    " dr prof hr fr frl med dipl ing st z.b z.t z.z u.a u.ä d.h vgl sog geb gest ggf bzw o.ä "
-    "s.o s.u evtl ",
-    " nr s str bd abs art tel kap ca ",
-    "",
-    " usw etc kath evang jh jhd mio mrd inkl exkl zzgl e.v ",
-    " Aber Als Am Auch Auf Aus Bei Da Dann Das Dem Den Der Des Deshalb Die Dies Diese Dieser Dieses "
+static const vb_sent_rules rules_de = {WL(" dr prof hr fr frl med dipl ing st z.b z.t z.z u.a u.ä d.h vgl sog geb gest ggf bzw o.ä "
+    "s.o s.u evtl "),
+    WL(" nr s str bd abs art tel kap ca "),
+    WL_NONE,
+    WL(" usw etc kath evang jh jhd mio mrd inkl exkl zzgl e.v "),
+    WL(" Aber Als Am Auch Auf Aus Bei Da Dann Das Dem Den Der Des Deshalb Die Dies Diese Dieser Dieses "
     "Doch Dort Du Ein Eine Einer Er Es Für Heute Hier Ich Ihr Im In Jedoch Man Mit Nach Nun Ob Sie "
-    "So Und Uns Was Weil Wenn Wie Wir Wo Zu Zum Zur ",
-    " januar jänner februar märz april mai juni juli august september oktober november dezember ",
+    "So Und Uns Was Weil Wenn Wie Wir Wo Zu Zum Zur "),
+    WL(" januar jänner februar märz april mai juni juli august september oktober november dezember "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_es = {
-    " sr sra srta srs sres dr dra lic ing prof d dña sto sta gral arq lcdo lcda ",
-    " no núm nro pág págs art párrf tel cra cap vol n° nº ",
-    "",
-    " ee.uu ee uu etc aprox av avda ej p.ej máx hs km ene feb mar abr may jun jul ago sep sept oct nov "
-    "dic lun mié jue vie sáb dom cía s.a admón ",
-    " A Al Ante Aquí Como Con Cuando De Del Desde Después El Ella Ellos En Entonces Es Esa Ese Eso "
+static const vb_sent_rules rules_es = {WL(" sr sra srta srs sres dr dra lic ing prof d dña sto sta gral arq lcdo lcda "),
+    WL(" no núm nro pág págs art párrf tel cra cap vol n° nº "),
+    WL_NONE,
+    WL(" ee.uu ee uu etc aprox av avda ej p.ej máx hs km ene feb mar abr may jun jul ago sep sept oct nov "
+    "dic lun mié jue vie sáb dom cía s.a admón "),
+    WL(" A Al Ante Aquí Como Con Cuando De Del Desde Después El Ella Ellos En Entonces Es Esa Ese Eso "
     "Esta Este Esto Hay La Las Lo Los Mi No Nos Para Pero Por Que Se Si Sin Su Sus También Un Una "
-    "Y Yo ",
-    "",
+    "Y Yo "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_it = {
-    " sig sig.ra sig.na dott avv ing prof arch geom rag dir amm on sen gen col cap mons psicol ",
-    " n art pag tel vol cap ",
-    "",
-    " ecc etc es ca mar nov set gen feb apr mag giu lug ago ott dic lun mer gio ven sab dom meteor "
-    "idraul econ az ltd ",
-    " Al Alla Anche Che Ci Come Con Da Dal Del Della Di Dopo E Ecco Gli Ha Ho I Il In La Le Lei Lo "
+static const vb_sent_rules rules_it = {WL(" sig sig.ra sig.na dott avv ing prof arch geom rag dir amm on sen gen col cap mons psicol "),
+    WL(" n art pag tel vol cap "),
+    WL_NONE,
+    WL(" ecc etc es ca mar nov set gen feb apr mag giu lug ago ott dic lun mer gio ven sab dom meteor "
+    "idraul econ az ltd "),
+    WL(" Al Alla Anche Che Ci Come Con Da Dal Del Della Di Dopo E Ecco Gli Ha Ho I Il In La Le Lei Lo "
     "Loro Lui Ma Mi Ne Nel Nella Non Noi Per Però Poi Quando Questo Questa Se Si Sono Su Tu Un Una "
-    "Uno ",
-    "",
+    "Uno "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_fr = {
-    " m mm mme mlle dr pr me st ste mgr ",
-    " n° no p pp art vol chap tél ",
-    "",
-    " etc cf ex env av bd ltd p.ex ",
-    " Alors Au Aux Ce Cela Ces Cette Dans De Des Du Elle Elles En Et Il Ils Je La Le Les Leur Mais "
-    "Nous On Par Pour Puis Quand Que Qui Sa Se Ses Son Sur Un Une Vous ",
-    "",
+static const vb_sent_rules rules_fr = {WL(" m mm mme mlle dr pr me st ste mgr "),
+    WL(" n° no p pp art vol chap tél "),
+    WL_NONE,
+    WL(" etc cf ex env av bd ltd p.ex "),
+    WL(" Alors Au Aux Ce Cela Ces Cette Dans De Des Du Elle Elles En Et Il Ils Je La Le Les Leur Mais "
+    "Nous On Par Pour Puis Quand Que Qui Sa Se Ses Son Sur Un Une Vous "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_nl = {
-    " dhr mevr mr dr prof ir ing drs st ",
-    " blz nr ",
-    "",
-    " aanw vnw bijv enz etc o.a d.w.z m.a.w i.p.v ca vs bv nv ",
-    " De Dat Deze Die Dit Een Er Het Hij Ik In Maar Men Ook Op Wat We Wij Ze Zij ",
-    "",
+static const vb_sent_rules rules_nl = {WL(" dhr mevr mr dr prof ir ing drs st "),
+    WL(" blz nr "),
+    WL_NONE,
+    WL(" aanw vnw bijv enz etc o.a d.w.z m.a.w i.p.v ca vs bv nv "),
+    WL(" De Dat Deze Die Dit Een Er Het Hij Ik In Maar Men Ook Op Wat We Wij Ze Zij "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_pl = {
-    " dr prof mgr inż ks płk gen św ",
-    " nr str s ",
-    "",
-    " itd itp np tzn tj ok ul al pl bałt r w godz tys mln mld zł gr ",
-    " A Ale Gdy I Jak Jednak Już Na Nie Od On Ona Oni Po To W We Z Za ",
-    " stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
-    "grudnia ",
+static const vb_sent_rules rules_pl = {WL(" dr prof mgr inż ks płk gen św "),
+    WL(" nr str s "),
+    WL_NONE,
+    WL(" itd itp np tzn tj ok ul al pl bałt r w godz tys mln mld zł gr "),
+    WL(" A Ale Gdy I Jak Jednak Już Na Nie Od On Ona Oni Po To W We Z Za "),
+    WL(" stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_sk = {
-    " p ing mudr judr doc prof mgr phdr rndr bc sv s.r.o ",
-    " č str ",
-    "",
-    " a.s napr tzv tj atď resp r ul mil mld kpt ",
-    " A Ale Ak Ako Aj Na Nie Po Potom Tak To V Vo Z Za ",
-    " január február marec apríl máj jún júl august september október november december januára "
-    "februára marca apríla mája júna júla augusta septembra októbra novembra decembra ",
+static const vb_sent_rules rules_sk = {WL(" p ing mudr judr doc prof mgr phdr rndr bc sv s.r.o "),
+    WL(" č str "),
+    WL_NONE,
+    WL(" a.s napr tzv tj atď resp r ul mil mld kpt "),
+    WL(" A Ale Ak Ako Aj Na Nie Po Potom Tak To V Vo Z Za "),
+    WL(" január február marec apríl máj jún júl august september október november december januára "
+    "februára marca apríla mája júna júla augusta septembra októbra novembra decembra "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_ru = {
-    " г гг г-н проф акад ген д-р доц ул пр пгт пос им св тов т.е т.к т.н и.о вкл напр см ст "
-    "т.г пл т.нар т.б б.з.б ",
-    " кв стр с рис гл ч № ",
-    "",
-    " т.д т.п руб долл дол коп тыс млн млрд ок куб км у.е гр ж ",
-    " А В Во Вот Всё Все Да Для До Если Ещё Же За И Из Их К Как Когда Кто Мы На Не Но О Об Он Она "
-    "Они Оно По После При С Так Также То Только Ты У Что Это Эта Этот Я ",
-    "",
+static const vb_sent_rules rules_ru = {WL(" г гг г-н проф акад ген д-р доц ул пр пгт пос им св тов т.е т.к т.н и.о вкл напр см ст "
+    "т.г пл т.нар т.б б.з.б "),
+    WL(" кв стр с рис гл ч № "),
+    WL_NONE,
+    WL(" т.д т.п руб долл дол коп тыс млн млрд ок куб км у.е гр ж "),
+    WL(" А В Во Вот Всё Все Да Для До Если Ещё Же За И Из Их К Как Когда Кто Мы На Не Но О Об Он Она "
+    "Они Оно По После При С Так Также То Только Ты У Что Это Эта Этот Я "),
+    WL_NONE,
     0,
     0,
     0,
     NULL};
 
-static const vb_sent_rules rules_bg = {
-    " г гр пл проф д-р ул т.г т.нар вкл напр ",
-    " стр с № ",
-    "",
-    " млн млрд лв ",
-    " И В На Той Тя То Те Но А За От Това Този Тази Когато Ако Не ",
-    "",
+static const vb_sent_rules rules_bg = {WL(" г гр пл проф д-р ул т.г т.нар вкл напр "),
+    WL(" стр с № "),
+    WL_NONE,
+    WL(" млн млрд лв "),
+    WL(" И В На Той Тя То Те Но А За От Това Този Тази Когато Ако Не "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_ru};
 
-static const vb_sent_rules rules_kk = {
-    " т.б б.з.б т.с.с ",
-    " № ",
-    "",
-    " млрд млн ж ",
-    "",
-    "",
+static const vb_sent_rules rules_kk = {WL(" т.б б.з.б т.с.с "),
+    WL(" № "),
+    WL_NONE,
+    WL(" млрд млн ж "),
+    WL_NONE,
+    WL_NONE,
     0,
     0,
     0,
     &rules_ru};
 
-static const vb_sent_rules rules_el = {
-    " κ.λπ π.χ δηλ κ.α κ ",
-    "",
-    "",
-    "",
-    "",
-    "",
+static const vb_sent_rules rules_el = {WL(" κ.λπ π.χ δηλ κ.α κ "),
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
     F_LOWER_BREAK,
     ';',
     VB_SB_OLETTER,
     NULL};
 
-static const vb_sent_rules rules_hy = {"", "", "", "", "", "", 0, ':', VB_SB_UPPER, NULL};
-static const vb_sent_rules rules_ar = {"", "", "", "", "", "", F_NO_CASE, ':', VB_SB_OLETTER,
-                                       NULL};
-static const vb_sent_rules rules_nocase = {"", "", "", "", "", "", F_NO_CASE, 0, 0, NULL};
+static const vb_sent_rules rules_hy = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    0,
+    ':',
+    VB_SB_UPPER,
+    NULL};
+static const vb_sent_rules rules_ar = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    ':',
+    VB_SB_OLETTER,
+    NULL};
+static const vb_sent_rules rules_nocase = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    0,
+    0,
+    NULL};
 
 static const vb_sent_rules *rules_for(vb_lang_id id) {
   switch (id) {
@@ -290,15 +311,15 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
 }
 
 /* Is the word w[0..nw) in the space-separated list? */
-static int in_list(const char *zList, const unsigned char *w, size_t nw) {
-  char key[VB_SENT_TOKEN_MAX + 3];
-  const char *p;
-  if (nw == 0 || nw > VB_SENT_TOKEN_MAX || zList == NULL || zList[0] == 0) return 0;
+#define VB_SENT_WORD_MAX 24 /* no listed word is longer (bytes) */
+
+static int in_list(vb_wlist list, const unsigned char *w, size_t nw) {
+  char key[VB_SENT_WORD_MAX + 3];
+  if (nw == 0 || nw > VB_SENT_WORD_MAX || list.n == 0) return 0;
   key[0] = ' ';
   memcpy(key + 1, w, nw);
   key[nw + 1] = ' ';
-  p = memmem(zList, strlen(zList), key, nw + 2);
-  return p != NULL;
+  return memmem(list.z, list.n, key, nw + 2) != NULL;
 }
 
 static int abbr_class(const vb_sent_rules *r, const unsigned char *w, size_t nw) {
@@ -643,6 +664,20 @@ static size_t added_break(vb_sent_lang *p, size_t s, size_t a, size_t b) {
   const unsigned char *z = p->z;
   size_t n = p->n, i;
   if (a <= s) a = s + 1;
+  if (!p->listKind) { /* only bullets: find their lead byte */
+    const unsigned char *q = a < b ? memchr(z + a, 0xE2, b - a) : NULL;
+    while (q) {
+      int32_t cp, prev;
+      i = (size_t)(q - z);
+      cp_at(z, n, i, &cp);
+      if (is_bullet(cp)) {
+        cp_before(z, n, i, &prev);
+        if (is_space_cp(prev) || prev == '\n' || prev == '\r') return i;
+      }
+      q = i + 1 < b ? memchr(z + i + 1, 0xE2, b - i - 1) : NULL;
+    }
+    return 0;
+  }
   for (i = a; i < b; i++) {
     unsigned char c = z[i];
     if (c == 0xE2) {
