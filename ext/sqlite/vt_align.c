@@ -6,8 +6,8 @@
  *   select ord, a_text, b_text, round(score, 3), words
  *     from align('Officials said the bridge over the river was closed for repairs.',
  *                'The bridge over the canal was closed for urgent repairs, officials said.');
- *   -- 1|bridge over the river was closed for repairs|bridge over the canal was closed
- *   --   for urgent repairs|0.818|7       (one line in the shell)
+ *   -- 1|the bridge over the river was closed for repairs|The bridge over the canal
+ *   --   was closed for urgent repairs|0.786|8       (one line in the shell)
  *
  * Schema:
  *   CREATE TABLE x(ord, a_start, a_length, a_text, b_start, b_length, b_text,
