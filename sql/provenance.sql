@@ -55,9 +55,9 @@ with
     from story_summary
     union all
     select doc, 1, ord, 0,
-           printf('  %2d. %!-12s %s%s (%s)', ord, upper(verdict),
+           printf('  %2d. %!-12s %s  [%skind: %s]', ord, upper(verdict),
                   coalesce(speaker, '(unknown speaker)'),
-                  case when cue is not null then ', ' || cue else '' end, kind)
+                  case when cue is not null then 'cue: ' || cue || ', ' else '' end, kind)
     from q
     union all
     select doc, 1, ord, 1,
@@ -105,10 +105,12 @@ with
                   unsupported, quotes)
     from story_summary
     union all
-    select doc, 3, 1, 0,
-           '  Unsupported quotes by speaker: ' || group_concat(speaker || ' ' || quotes, ', ')
-    from (select * from unsupported_by_speaker order by doc, quotes desc, speaker)
-    group by doc
+    select distinct doc, 3, 1, 0, '  Quotes with no support, by speaker:'
+    from unsupported_by_speaker
+    union all
+    select doc, 3, 1 + row_number() over (partition by doc order by quotes desc, speaker), 0,
+           printf('    %3d  %s', quotes, speaker)
+    from unsupported_by_speaker
   )
 select line from lines order by doc, section, item, sub;
 
