@@ -16,8 +16,10 @@
 --         sentence, paragraph)             quotes() of every story
 --   quote_match(doc, ord, passage, containment, cosine, partial, verdict)
 --                                          each quote's best source passage
+--                                          (NULL when it shares no word with any)
 --   sentence_match(doc, ord, passage, cosine, supported)
 --                                          each story sentence's best passage
+--                                          (NULL likewise)
 --   story_summary(doc, sentences, supported, quotes, verbatim, paraphrased,
 --                 unsupported)
 --   unsupported_by_speaker(doc, speaker, quotes)
@@ -117,6 +119,8 @@ from ranked r
 join quote q on q.doc = r.doc and q.ord = r.ord
 join passage p on p.id = r.passage
 where r.rank = 1;
+-- A quote that shares no word with any passage has no best passage.
+update quote_match set passage = null where containment = 0 and cosine = 0;
 update quote_match set verdict = case
   when partial >= (select value from threshold where name = 'verbatim_partial')
     then 'verbatim'
@@ -142,6 +146,7 @@ insert into sentence_match
 select doc, ord, passage, cosine,
        cosine >= (select value from threshold where name = 'sentence_cosine')
 from ranked where rank = 1;
+update sentence_match set passage = null where cosine = 0;
 
 -- Per story: sentences with support, quotes by verdict.
 drop table if exists story_summary;

@@ -30,14 +30,14 @@ with
            replace(replace(q.text, char(13), ''), char(10), ' ') as quote,
            replace(replace(p.text, char(13), ''), char(10), ' ') as passage,
            (select name from docs where id = p.doc) as source, p.first, p.last
-    from quote q join quote_match m using (doc, ord) join passage p on p.id = m.passage
+    from quote q join quote_match m using (doc, ord) left join passage p on p.id = m.passage
   ),
   sm as (
     select s.doc, s.ord, m.cosine, m.supported,
            replace(replace(s.text, char(13), ''), char(10), ' ') as sentence,
            replace(replace(p.text, char(13), ''), char(10), ' ') as passage,
            (select name from docs where id = p.doc) as source, p.first, p.last
-    from sentence s join sentence_match m using (doc, ord) join passage p on p.id = m.passage
+    from sentence s join sentence_match m using (doc, ord) left join passage p on p.id = m.passage
   ),
   lines(doc, section, item, sub, line) as (
     -- 0: the story's header
@@ -65,9 +65,10 @@ with
     from q
     union all
     select doc, 1, ord, 2,
-           printf('      source  %s %s: “%s”',
+           case when passage is null then '      source  no passage shares a word with it'
+           else printf('      source  %s %s: “%s”',
                   source, case when first = last then 's.' || first else 's.' || first || '–' || last end,
-                  case when length(passage) > 64 then substr(passage, 1, 63) || '…' else passage end)
+                  case when length(passage) > 64 then substr(passage, 1, 63) || '…' else passage end) end
     from q
     union all
     select doc, 1, ord, 3,

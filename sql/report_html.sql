@@ -9,7 +9,7 @@
 --   story   sentences with support in the source are green (hover: the
 --           aligned source passage and its score; click: jump to it);
 --           quotations are marked by verdict: blue verbatim, amber
---           paraphrased, red and struck through when the source has no
+--           paraphrased, red with a dashed underline when the source has no
 --           support for them;
 --   source  the passages this story's supported sentences were aligned with
 --           are green; the best passages of its quotes are outlined.
@@ -106,7 +106,7 @@ with
     union all
     select q.doc, 1, q.ord,
            printf('<tr class="%s"><td>%d</td><td class="verdict">%s</td><td>%s</td><td>%s</td>'
-                  || '<td>%s</td><td class="text">%s</td><td class="text">%s <a href="#s%d-d%d-%d">%s</a></td>'
+                  || '<td>%s</td><td class="text">%s</td><td class="text">%s%s</td>'
                   || '<td>%d%%</td><td>%.2f</td><td>%.2f</td></tr>',
                   case m.verdict when 'verbatim' then 'verbatim' when 'paraphrased' then 'paraphrased'
                                  else 'none' end,
@@ -115,11 +115,14 @@ with
                   replace(replace(replace(replace(coalesce(q.cue, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'),
                   q.kind,
                   replace(replace(replace(replace(q.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'),
-                  replace(replace(replace(replace(p.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'),
-                  q.doc, p.doc, p.first,
-                  case when p.first = p.last then 's.' || p.first else 's.' || p.first || '–' || p.last end,
+                  coalesce(replace(replace(replace(replace(p.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'),
+                           '(no passage shares a word with it)'),
+                  case when p.id is null then ''
+                       else printf(' <a href="#s%d-d%d-%d">%s</a>', q.doc, p.doc, p.first,
+                                   case when p.first = p.last then 's.' || p.first
+                                        else 's.' || p.first || '–' || p.last end) end,
                   round(m.containment * 100), m.cosine, m.partial)
-    from quote q join quote_match m using (doc, ord) join passage p on p.id = m.passage
+    from quote q join quote_match m using (doc, ord) left join passage p on p.id = m.passage
     union all
     select doc, 1, 1000000, '</table>'
     from story where exists (select 1 from quote q where q.doc = story.doc)
@@ -209,7 +212,7 @@ select html from (
          || 'mark.q{background:none;color:inherit;border-bottom:2px solid}'
          || 'mark.verbatim{background:#cfe5ff;border-color:#0050a0}'
          || 'mark.paraphrased{background:#ffe4a8;border-color:#a06000}'
-         || 'mark.none{background:#ffd0d0;border-color:#b00000;text-decoration:line-through #b00000}'
+         || 'mark.none{background:#ffd0d0;border-color:#b00000;border-bottom-style:dashed}'
          || '.quoted{outline:2px solid #a06000}'
          || '.legend span,.legend mark{padding:0 4px;margin-right:8px}'
          || '</style></head><body><h1>Provenance report</h1>'
