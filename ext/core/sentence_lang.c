@@ -48,13 +48,16 @@
  * Every rule looks at a bounded window around the candidate (tokens of at
  * most VB_SENT_TOKEN_MAX bytes, quotes within VB_SENT_QUOTE_MAX bytes), and
  * the quote tracker scans each byte once, so segmentation stays linear.
- * Word lists are space-separated strings searched with memmem, and only at
- * a candidate.
+ * Word lists are space-separated strings, hashed once into static tables
+ * (call_once) and looked up only at a candidate.
  */
 #define _GNU_SOURCE
 #include "sentence_lang.h"
 
 #include <string.h>
+#ifndef __STDC_NO_THREADS__
+#include <threads.h>
+#endif
 #include <utf8proc.h>
 
 #include "sentence_break.h"
@@ -71,13 +74,21 @@ enum { ABBR_NONE = 0, ABBR_TITLE, ABBR_NUM, ABBR_TIME, ABBR_OTHER };
 #define F_LOWER_BREAK 2 /* a period before a lower-case word may end a sentence */
 #define F_NO_CASE 4     /* the script has no case: initials and abbreviations never end one */
 
-/* A word list: " mr dr " (space-separated, with spaces at both ends). */
+/* A word list: " mr dr " (space-separated, with spaces at both ends), and
+ * its hash table (filled once, on first use, by wl_init_all; each list
+ * has its own static slot array, a file-scope compound literal). */
+#define WL_SLOTS 256 /* a power of two, more than twice the longest list */
+typedef struct vb_wslot {
+  uint16_t off; /* the word is z[off .. off + len) */
+  uint8_t len;  /* 0: empty slot */
+} vb_wslot;
 typedef struct vb_wlist {
   const char *z;
   size_t n;
+  vb_wslot *a;
 } vb_wlist;
-#define WL(s) {s, sizeof(s) - 1}
-#define WL_NONE {"", 0}
+#define WL(s) {s, sizeof(s) - 1, (vb_wslot[WL_SLOTS]){{0, 0}}}
+#define WL_NONE {"", 0, NULL}
 
 typedef struct vb_sent_rules {
   vb_wlist title;    /* lower case, internal periods, no spaces */
@@ -278,6 +289,17 @@ static const vb_sent_rules rules_ar = {WL_NONE,
     ':',
     VB_SB_OLETTER,
     NULL};
+/* Devanagari (hi, mr): no case; "डॉ." and "प्रो." are titles */
+static const vb_sent_rules rules_deva = {WL(" डॉ प्रो श्री सौ कु "),
+    WL_NONE,
+    WL_NONE,
+    WL(" रु सं पृ "),
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    0,
+    0,
+    NULL};
 static const vb_sent_rules rules_nocase = {WL_NONE,
     WL_NONE,
     WL_NONE,
@@ -288,6 +310,54 @@ static const vb_sent_rules rules_nocase = {WL_NONE,
     0,
     0,
     NULL};
+
+static const vb_sent_rules *const all_rules[] = {
+    &rules_en, &rules_da, &rules_de, &rules_es, &rules_it, &rules_fr, &rules_nl, &rules_pl,
+    &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_deva,
+    &rules_nocase};
+
+static uint32_t wl_hash(const unsigned char *w, size_t nw) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < nw; i++) h = (h ^ w[i]) * 16777619u;
+  return h;
+}
+
+static void wl_init(const vb_wlist *l) {
+  size_t i = 0, used = 0;
+  if (l->a == NULL) return;
+  while (i < l->n) {
+    size_t j;
+    while (i < l->n && l->z[i] == ' ') i++;
+    for (j = i; j < l->n && l->z[j] != ' '; j++) {
+    }
+    if (j > i && j - i < 256 && used < WL_SLOTS / 2) {
+      uint32_t h = wl_hash((const unsigned char *)l->z + i, j - i) & (WL_SLOTS - 1);
+      while (l->a[h].len) h = (h + 1) & (WL_SLOTS - 1);
+      l->a[h].off = (uint16_t)i;
+      l->a[h].len = (uint8_t)(j - i);
+      used++;
+    }
+    i = j;
+  }
+}
+
+static void wl_init_all(void) {
+  size_t i;
+  for (i = 0; i < sizeof all_rules / sizeof all_rules[0]; i++) {
+    const vb_sent_rules *r = all_rules[i];
+    wl_init(&r->title);
+    wl_init(&r->num);
+    wl_init(&r->time);
+    wl_init(&r->other);
+    wl_init(&r->starters);
+    wl_init(&r->months);
+  }
+}
+
+#ifndef __STDC_NO_THREADS__
+static once_flag wl_once = ONCE_FLAG_INIT;
+#endif
 
 static const vb_sent_rules *rules_for(vb_lang_id id) {
   switch (id) {
@@ -306,7 +376,9 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
     case VB_LANG_EL: return &rules_el;
     case VB_LANG_HY: return &rules_hy;
     case VB_LANG_AR: return &rules_ar;
-    default: return &rules_nocase; /* am fa hi ja mr my ur zh: scripts without case */
+    case VB_LANG_HI:
+    case VB_LANG_MR: return &rules_deva;
+    default: return &rules_nocase; /* am fa ja my ur zh: scripts without case */
   }
 }
 
@@ -314,12 +386,26 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
 #define VB_SENT_WORD_MAX 24 /* no listed word is longer (bytes) */
 
 static int in_list(vb_wlist list, const unsigned char *w, size_t nw) {
-  char key[VB_SENT_WORD_MAX + 3];
   if (nw == 0 || nw > VB_SENT_WORD_MAX || list.n == 0) return 0;
-  key[0] = ' ';
-  memcpy(key + 1, w, nw);
-  key[nw + 1] = ' ';
-  return memmem(list.z, list.n, key, nw + 2) != NULL;
+#ifndef __STDC_NO_THREADS__
+  {
+    uint32_t h = wl_hash(w, nw) & (WL_SLOTS - 1);
+    int probes;
+    for (probes = 0; probes < WL_SLOTS && list.a[h].len; probes++) {
+      if (list.a[h].len == nw && memcmp(list.z + list.a[h].off, w, nw) == 0) return 1;
+      h = (h + 1) & (WL_SLOTS - 1);
+    }
+    return 0;
+  }
+#else
+  {
+    char key[VB_SENT_WORD_MAX + 3];
+    key[0] = ' ';
+    memcpy(key + 1, w, nw);
+    key[nw + 1] = ' ';
+    return memmem(list.z, list.n, key, nw + 2) != NULL;
+  }
+#endif
 }
 
 static int abbr_class(const vb_sent_rules *r, const unsigned char *w, size_t nw) {
@@ -614,16 +700,39 @@ static int q_inside(vb_sent_lang *p, size_t te) {
   if (p->qCloseAt > te) return 1;
   closer = p->qClose[0];
   lim = te + VB_SENT_QUOTE_MAX < n ? te + VB_SENT_QUOTE_MAX : n;
-  for (i = te; i < lim;) {
+  i = te;
+  /* resume an earlier fruitless search for the same mark (keeps the
+   * lookahead linear over the document) */
+  if (p->qLookCloser == closer && te >= p->qLookFrom && te <= p->qLookEnd) {
+    if (p->qLookLineEnd) goto not_closed;
+    i = p->qLookEnd;
+  } else {
+    p->qLookCloser = closer;
+    p->qLookFrom = te;
+  }
+  p->qLookLineEnd = 0;
+  while (i < lim) {
     int32_t cp;
-    if (z[i] == '\n' || z[i] == '\r') break;
-    i = cp_at(z, n, i, &cp);
+    size_t j;
+    if (z[i] == '\n' || z[i] == '\r') {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    j = cp_at(z, n, i, &cp);
     if (cp == closer || (closer == 0x201D && cp == 0x201C) || (closer == 0x201C && cp == 0x201D)) {
-      p->qCloseAt = i;
+      p->qCloseAt = j;
+      p->qLookCloser = 0;
       return 1;
     }
-    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) break;
+    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    i = j;
   }
+  if (i >= n) p->qLookLineEnd = 1;
+  p->qLookEnd = i;
+not_closed:
   /* never closed here: forget the marks, they are not a unit */
   p->qDepth = 0;
   p->qCloseAt = 0;
@@ -634,6 +743,9 @@ static int q_inside(vb_sent_lang *p, size_t te) {
 
 void vb_sent_lang_init(vb_sent_lang *p, vb_lang_id id, const unsigned char *z, size_t n) {
   memset(p, 0, sizeof *p);
+#ifndef __STDC_NO_THREADS__
+  call_once(&wl_once, wl_init_all);
+#endif
   p->id = id;
   p->rules = rules_for(id);
   p->z = z;
@@ -701,6 +813,7 @@ static size_t added_break(vb_sent_lang *p, size_t s, size_t a, size_t b) {
 /* Number of words in z[s..e), counting up to 4. */
 static int few_words(const unsigned char *z, size_t s, size_t e) {
   int words = 0, in = 0;
+  if (e - s > 256) return 4; /* a long sentence is not a fragment */
   for (; s < e && words < 4; s++) {
     int sp = z[s] == ' ' || z[s] == '\t' || z[s] == '\n';
     if (!sp && !in) words++;
@@ -767,7 +880,6 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
     if (tight && pTight) *pTight = 1;
     tight = 0;
     *pChain = w;
-    (void)parts;
   }
 }
 
@@ -791,7 +903,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (k != VB_SB_LOWER) return KEEP;
     /* length of the line that ended */
     ls = b - 1;
-    while (ls > s && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
+    while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
     if (b - ls > VB_SENT_WRAP_MIN) return DROP; /* hard-wrapped prose */
     return KEEP;
   }
@@ -816,7 +928,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (ts > 0) cp_before(z, n, ts, &pc);
     /* "word. . . . Next" / "word. ...next": break after the first period */
     if (is_letter_class(sb_of(pc)) && i < n && z[i] == ' ' && i + 1 < te && z[i + 1] == '.' &&
-        b < n) {
+        b < n && z[te - 1] == '.') {
       size_t j = b;
       while (j < n && (z[j] == ' ' || z[j] == '\t')) j++;
       if (j < n && z[j] != '\n' && z[j] != '\r' && !(info->soft == 0 && j >= n)) {
@@ -848,7 +960,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       cp_before(z, n, ts, &pc);
       if (sb_of(pc) != VB_SB_LOWER) return DROP;
       token_before(z, n, s, ts, &a, &chain, NULL);
-      if (ts - a < 2 * 1 || chain != a) return DROP;
+      if (ts - a < 2 || chain != a) return DROP;
       if (url_like(z, n, ts)) return DROP;
       nk = next_word(z, n, b, &wa, &wb);
       if (nk != VB_SB_UPPER) return DROP;
@@ -880,6 +992,16 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
   if (info->parasep) return KEEP;
   if (b >= n) return KEEP;
+  /* Chinese, Japanese: 「好。」他说 -- a closing quote after the terminator,
+   * then the sentence goes on ("he said", と) */
+  if ((p->id == VB_LANG_JA || p->id == VB_LANG_ZH) && te > info->term_last && b == te) {
+    int32_t last;
+    cp_before(z, n, te, &last);
+    if (last == 0x300D || last == 0x300F || last == 0x201D) {
+      cp_at(z, n, b, &cp);
+      if (sb_of(cp) == VB_SB_OLETTER) return DROP;
+    }
+  }
   /* 4. "!" "?" before a lower-case word */
   if (info->term_class == VB_SB_STERM) {
     size_t i = b;
@@ -985,6 +1107,26 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
 }
 
+/* The first opening bracket or quote in z[a..e) (a terminator run), or e.
+ * Opening punctuation (Ps) everywhere; initial quotes (Pi: “ ‘) too in
+ * Chinese and Japanese, where “ never closes. */
+static size_t first_opener(vb_sent_lang *p, size_t a, size_t e) {
+  const unsigned char *z = p->z;
+  size_t n = p->n;
+  while (a < e) {
+    int32_t cp;
+    size_t j = cp_at(z, n, a, &cp);
+    if (cp == '(' || cp == '[' || cp == '{') return a;
+    if (cp >= 0x80) {
+      utf8proc_category_t c = utf8proc_category(cp);
+      if (c == UTF8PROC_CATEGORY_PS) return a;
+      if (c == UTF8PROC_CATEGORY_PI && (p->id == VB_LANG_JA || p->id == VB_LANG_ZH)) return a;
+    }
+    a = j;
+  }
+  return e;
+}
+
 size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
   const unsigned char *z = p->z;
   size_t n = p->n, pos = s;
@@ -1008,6 +1150,19 @@ size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
     q = added_break(p, s, pos, lim);
     if (q) return q;
     if (b >= n) return n;
+    if (info.term_start != (size_t)-1) {
+      /* UAX #29 counts opening brackets glued to a terminator as part of
+       * it ("言った。「はい"): the break goes before the opening mark */
+      size_t o = first_opener(p, info.term_last, info.term_end);
+      if (o < info.term_end) {
+        vb_sent_uax cut = info;
+        cut.term_end = o;
+        cut.parasep = 0;
+        if (decide(p, s, o, &cut, &at) == KEEP) return at;
+        pos = b;
+        continue;
+      }
+    }
     if (decide(p, s, b, &info, &at) == KEEP) return at;
     pos = b;
   }

@@ -162,6 +162,9 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
       continue;
     }
     i = sb_unit(z, n, i, &k);
+    /* language mode: the Tibetan shads ། ༎ end sentences too */
+    if (soft && z[t] == 0xE0 && i - t >= 3 && z[t + 1] == 0xBC && (z[t + 2] == 0x8D || z[t + 2] == 0x8E))
+      k = VB_SB_STERM;
     if (sb_is_parasep(k)) { /* SB4 */
       info->parasep = 1;
       return i;
@@ -183,6 +186,9 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
         return n;
       }
       jn = sb_unit(z, n, j, &k);
+      if (soft && z[j] == 0xE0 && jn - j >= 3 && z[j + 1] == 0xBC &&
+          (z[j + 2] == 0x8D || z[j + 2] == 0x8E))
+        k = VB_SB_STERM;
       if (state == 0 && tk == VB_SB_ATERM) {
         if (k == VB_SB_NUMERIC) { /* SB6 */
           if (soft) {
@@ -359,6 +365,7 @@ int vb_sent_next(vb_sent_iter *p, vb_sentence *out) {
     } else {
       b = vb_sent_lang_next(&p->lang, s);
     }
+    if (b <= s) b = vb_utf8_next(z, n, s, &(int32_t){0}); /* always progress */
     p->pos = b;
     /* trim trailing white space */
     e = b;
