@@ -58,6 +58,9 @@ if [ -z "$db" ]; then db=$tmp/demo.db; else rm -f "$db"; fi
 # A value as an SQL string literal.
 sql_text() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/''/g")"; }
 {
+  # The database is derived data, rebuilt on every run: no fsync per statement.
+  echo "pragma synchronous = off;"
+  echo ".output /dev/null"; echo "pragma journal_mode = memory;"; echo ".output"
   echo ".parameter init"
   echo "insert into temp.sqlite_parameters(key, value) values ('@docs', $(sql_text "$docs"));"
   [ -n "$source" ] && echo "insert into temp.sqlite_parameters(key, value) values ('@source', $(sql_text "$source"));"
