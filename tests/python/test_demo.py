@@ -149,6 +149,36 @@ class SeedsReport(unittest.TestCase):
         self.assertEqual(out.count(" NO SUPPORT "), n)
         self.assertRegex(out, r"Summary: \d+% of the sentences \(\d+ of 15\) have support")
 
+    def run_recipe(self, name):
+        with open(os.path.join(ROOT, "sql", name), encoding="utf-8") as f:
+            script = f.read()
+        self.assertTrue(script.startswith("-- run: sqlite3 demo.db < sql/" + name))
+        res = subprocess.run(["sqlite3", "-bail", "-batch", self.db], input=script, cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             timeout=120)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stderr, "")
+        return res.stdout.splitlines()
+
+    def test_recipe_segment_corpus(self):
+        out = self.run_recipe("recipe_segment_corpus.sql")
+        self.assertEqual(out[0], "name|paragraphs|sentences|words|words_per_sentence")
+        self.assertTrue(out[1].startswith("000_6509a3bfd608f096.txt|5|15|"), out[1])
+        counts = rows(self.db, "select doc, count(*) from corpus_sentence group by doc")
+        self.assertEqual(counts, rows(self.db, "select doc, count(*) from sentence group by doc"))
+
+    def test_recipe_quotes_by_speaker(self):
+        out = self.run_recipe("recipe_quotes_by_speaker.sql")
+        self.assertEqual(out[0], "speaker|quotes|kinds|documents|cues")
+        self.assertTrue(out[1].startswith("Vladimir Putin|"), out[1])
+        self.assertIn("Maria Ivanova|2|direct|1|said", out)
+
+    def test_recipe_match_quotes(self):
+        out = self.run_recipe("recipe_match_quotes.sql")
+        self.assertEqual(out[0], "story|ord|speaker|containment|cosine|quote|source_sentence|sentence")
+        # one line per story quote
+        self.assertEqual(len(out) - 1, rows(self.db, "select count(*) from quote")[0][0])
+
 
 def write(folder, name, text):
     with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
