@@ -276,6 +276,17 @@ class OtherFolder(unittest.TestCase):
         self.assertEqual(html.count('<mark class="q none" title="quote'), 1)
         self.assertEqual(html.count('<mark class="q verbatim" title="quote'), 1)
         self.assertEqual(html.count('<mark class="q paraphrased" title="quote'), 1)
+        # The source side: the passages of supported sentences are marked
+        # 'used', those of supported quotes 'quoted'; the links point there.
+        import re
+        marked = re.findall(r'<span id="s(\d+)-d(\d+)-(\d+)" class="([^"]*)">', html)
+        self.assertEqual([(int(o), c) for _, _, o, c in marked],
+                         [(1, "used"), (2, "used quoted"), (3, "used quoted"),
+                          (4, "used quoted")])
+        story, doc = marked[0][0], marked[0][1]
+        links = set(re.findall(r'href="#(s\d+-d\d+-\d+)"', html))
+        # a link goes to the first sentence of a passage: s.1-2, s.2, s.3-4
+        self.assertEqual(links, {f"s{story}-d{doc}-{o}" for o in (1, 2, 3)})
 
 
 def png_is_drawn(path):
