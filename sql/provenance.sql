@@ -88,7 +88,9 @@ with
     from sm where supported
     union all
     select doc, 2, ord, 1,
-           printf('        ← %s: %s',
+           printf('        ← %s%s: %s',
+                  case when (select count(*) from docs where role = 'source') > 1
+                       then source || ' ' else '' end,
                   case when first = last then 's.' || first else 's.' || first || '–' || last end,
                   case when length(passage) > 78 then substr(passage, 1, 77) || '…' else passage end)
     from sm where supported

@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     --lang) [ $# -ge 2 ] || usage; lang=$2; shift 2 ;;
     --db) [ $# -ge 2 ] || usage; db=$2; shift 2 ;;
     --html) [ $# -ge 2 ] || usage; html=$2; shift 2 ;;
-    -h|--help) sed -n '2,/^set -eu/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -eu/p' "$0" | sed -e '$d' -e '/SPDX/d' -e 's/^# \{0,1\}//'; exit 0 ;;
     *) usage ;;
   esac
 done

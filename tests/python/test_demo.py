@@ -264,6 +264,9 @@ class OtherFolder(unittest.TestCase):
         res = run_demo("--docs", os.path.join(self.dir, "missing"))
         self.assertEqual(res.returncode, 1)
         self.assertIn("cannot stat", res.stderr)
+        res = run_demo("--docs", self.docs, "--source", "interview", "--lang", "xx")
+        self.assertEqual(res.returncode, 1)
+        self.assertIn("sentences: unknown language 'xx' (supported: en,", res.stderr)
 
     def test_html_escapes_the_text(self):
         out = os.path.join(self.dir, "r.html")
