@@ -9,14 +9,18 @@
 --   threshold(name, value, meaning)       the verdict thresholds, in one place
 --   sentence(doc, ord, text, start, length, paragraph)
 --                                          sentences() of every document
---   passage(id, doc, first, last, start, length, text)
+--   passage(id, doc, first, last, start, length, text, speaker)
 --                                          the source's passages: each sentence,
---                                          and each pair of consecutive ones
+--                                          and each pair of consecutive ones;
+--                                          speaker: who says it, when the source
+--                                          is a transcript (see below)
 --   quote(doc, ord, text, speaker, mention, cue, kind, start, length,
 --         sentence, paragraph)             quotes() of every story
---   quote_match(doc, ord, passage, containment, cosine, partial, verdict)
---                                          each quote's best source passage
---                                          (NULL when it shares no word with any)
+--   quote_match(doc, ord, passage, containment, cosine, partial, verdict,
+--               same_speaker)              each quote's best source passage
+--                                          (NULL when it shares no word with any);
+--                                          same_speaker: does the passage's speaker
+--                                          match the quote's (see below)
 --   sentence_match(doc, ord, passage, cosine, supported)
 --                                          each story sentence's best passage
 --                                          (NULL likewise)
@@ -39,6 +43,15 @@
 -- met whom and the stable line of contact, scores 0.63.  Paraphrase that
 -- keeps the meaning but changes the words (most of 000) stays below: these
 -- measures count shared words, they do not understand synonyms.
+--
+-- Speakers: when the source is a transcript, quotes() gives its turns
+-- ("Vladimir Putin: ..."), and a passage's speaker is the one whose turn
+-- overlaps it most.  same_speaker is 1 when the quote's speaker and the
+-- passage's name the same person (one name contains the other, ignoring
+-- case: "Putin" and "Vladimir Putin"), 0 when they differ -- the story may
+-- give the words to the wrong person, or name the speaker by a description
+-- ("the president") -- and NULL when either is unknown.  The report prints a
+-- note for a supported quote whose speakers differ; the verdict stays.
 --
 -- Cost: quotes x passages and sentences x passages similarity calls, so
 -- O(story size x source size) -- fine for articles against a transcript;
@@ -70,7 +83,7 @@ from docs d, sentences(d.body, @lang) s;
 drop table if exists passage;
 create table passage(
   id integer primary key, doc integer not null, first integer, last integer,
-  start integer, length integer, text text);
+  start integer, length integer, text text, speaker text);
 insert into passage(doc, first, last, start, length, text)
 select s.doc, s.ord, s.ord, s.start, s.length, s.text
 from sentence s join docs d on d.id = s.doc
@@ -83,6 +96,23 @@ join sentence b on b.doc = a.doc and b.ord = a.ord + 1
 join docs d on d.id = a.doc
 where d.role = 'source'
 order by 1, 2, 3;
+
+-- The source's transcript turns, and each passage's speaker.
+drop table if exists source_turn;
+create table source_turn as
+select d.id as doc, q.speaker, q.start, q.length
+from docs d, quotes(d.body, @lang) q
+where d.role = 'source' and q.kind = 'turn' and q.speaker is not null;
+with overlap as (
+  select p.id, t.speaker,
+         row_number() over (
+           partition by p.id
+           order by min(t.start + t.length, p.start + p.length) - max(t.start, p.start) desc,
+                    t.start) as rank
+  from passage p join source_turn t
+    on t.doc = p.doc and t.start < p.start + p.length and p.start < t.start + t.length
+)
+update passage set speaker = (select speaker from overlap o where o.id = passage.id and o.rank = 1);
 
 -- Quotations of every story.
 drop table if exists quote;
@@ -100,7 +130,7 @@ where d.role = 'story';
 drop table if exists quote_match;
 create table quote_match(
   doc integer not null, ord integer not null, passage integer, containment real, cosine real,
-  partial real, verdict text, primary key (doc, ord)) without rowid;
+  partial real, verdict text, same_speaker integer, primary key (doc, ord)) without rowid;
 with scored as (
   select q.doc, q.ord, p.id as passage,
          similarity(q.text, p.text, 'containment') as containment,
@@ -114,13 +144,17 @@ ranked as (
 )
 insert into quote_match
 select r.doc, r.ord, r.passage, r.containment, r.cosine,
-       similarity(q.text, p.text, 'partial'), null
+       similarity(q.text, p.text, 'partial'), null,
+       case when q.speaker is null or p.speaker is null then null
+            when instr(lower(q.speaker), lower(p.speaker)) > 0
+              or instr(lower(p.speaker), lower(q.speaker)) > 0 then 1
+            else 0 end
 from ranked r
 join quote q on q.doc = r.doc and q.ord = r.ord
 join passage p on p.id = r.passage
 where r.rank = 1;
 -- A quote that shares no word with any passage has no best passage.
-update quote_match set passage = null where containment = 0 and cosine = 0;
+update quote_match set passage = null, same_speaker = null where containment = 0 and cosine = 0;
 update quote_match set verdict = case
   when partial >= (select value from threshold where name = 'verbatim_partial')
     then 'verbatim'

@@ -29,7 +29,8 @@ with
     select q.doc, q.ord, q.speaker, q.cue, q.kind, m.verdict, m.containment, m.cosine, m.partial,
            replace(replace(q.text, char(13), ''), char(10), ' ') as quote,
            replace(replace(p.text, char(13), ''), char(10), ' ') as passage,
-           (select name from docs where id = p.doc) as source, p.first, p.last
+           (select name from docs where id = p.doc) as source, p.first, p.last,
+           p.speaker as source_speaker, m.same_speaker
     from quote q join quote_match m using (doc, ord) left join passage p on p.id = m.passage
   ),
   sm as (
@@ -66,12 +67,21 @@ with
     union all
     select doc, 1, ord, 2,
            case when passage is null then '      source  no passage shares a word with it'
-           else printf('      source  %s %s: “%s”',
-                  source, case when first = last then 's.' || first else 's.' || first || '–' || last end,
-                  case when length(passage) > 64 then substr(passage, 1, 63) || '…' else passage end) end
+           else printf('      source  %s %s%s', source,
+                  case when first = last then 's.' || first else 's.' || first || '–' || last end,
+                  coalesce(', said by ' || source_speaker, '')) end
     from q
     union all
     select doc, 1, ord, 3,
+           printf('              “%s”',
+                  case when length(passage) > 80 then substr(passage, 1, 79) || '…' else passage end)
+    from q where passage is not null
+    union all
+    select doc, 1, ord, 5,
+           printf('      note    the source gives these words to %s, not %s', source_speaker, speaker)
+    from q where same_speaker = 0 and verdict <> 'no support'
+    union all
+    select doc, 1, ord, 4,
            printf('      scores  contains %d%% of its words, cosine %.2f, partial %.2f',
                   round(containment * 100), cosine, partial)
     from q

@@ -106,7 +106,7 @@ with
     union all
     select q.doc, 1, q.ord,
            printf('<tr class="%s"><td>%d</td><td class="verdict">%s</td><td>%s</td><td>%s</td>'
-                  || '<td>%s</td><td class="text">%s</td><td class="text">%s%s</td>'
+                  || '<td>%s</td><td class="text">%s</td><td class="text">%s%s%s</td>'
                   || '<td>%d%%</td><td>%.2f</td><td>%.2f</td></tr>',
                   case m.verdict when 'verbatim' then 'verbatim' when 'paraphrased' then 'paraphrased'
                                  else 'none' end,
@@ -120,7 +120,13 @@ with
                   case when p.id is null then ''
                        else printf(' <a href="#s%d-d%d-%d">%s</a>', q.doc, p.doc, p.first,
                                    case when p.first = p.last then 's.' || p.first
-                                        else 's.' || p.first || '–' || p.last end) end,
+                                        else 's.' || p.first || '–' || p.last end)
+                            || coalesce(', said by ' || replace(replace(replace(p.speaker, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '') end,
+                  case when m.same_speaker = 0 and m.verdict <> 'no support'
+                       then '<br><b class="none">The source gives these words to '
+                            || replace(replace(replace(p.speaker, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+                            || '.</b>'
+                       else '' end,
                   round(m.containment * 100), m.cosine, m.partial)
     from quote q join quote_match m using (doc, ord) left join passage p on p.id = m.passage
     union all

@@ -196,6 +196,7 @@ STORY = """Anna Berg, the education minister, announced new schools for the nort
 The budget for the schools is fully funded by the regional government, she added.
 "Nobody will pay more taxes for this <school> plan & that is final," Berg told reporters.
 The weather in the capital was cold and wet on Monday.
+Tom Hill, a local reporter, said: "The budget for the schools is twelve million euros."
 """
 
 
@@ -217,11 +218,18 @@ class OtherFolder(unittest.TestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertEqual(rows(db, "select name, role from docs order by id"),
                          [("interview.txt", "source"), ("story.txt", "story")])
-        got = rows(db, """select q.ord, q.speaker, q.cue, q.kind, m.verdict
-                          from quote q join quote_match m using (doc, ord) order by q.ord""")
-        self.assertEqual(got, [(1, "Anna Berg", "said", "direct", "verbatim"),
-                               (2, "Anna Berg", "added", "indirect", "paraphrased"),
-                               (3, "Anna Berg", "told", "direct", "no support")])
+        got = rows(db, """select q.ord, q.speaker, q.cue, q.kind, m.verdict, p.speaker,
+                                 m.same_speaker
+                          from quote q join quote_match m using (doc, ord)
+                          left join passage p on p.id = m.passage order by q.ord""")
+        self.assertEqual(got, [
+            (1, "Anna Berg", "said", "direct", "verbatim", "Anna Berg", 1),
+            (2, "Anna Berg", "added", "indirect", "paraphrased", "Anna Berg", 1),
+            (3, "Anna Berg", "told", "direct", "no support", "Anna Berg", 1),
+            # the source gives these words to Anna Berg, not to the reporter
+            (4, "Tom Hill", "said", "direct", "verbatim", "Anna Berg", 0)])
+        self.assertIn("      note    the source gives these words to Anna Berg, not Tom Hill",
+                      res.stdout)
         # The verbatim quote's best passage is the source sentence it came from.
         passage = rows(db, """select p.text from quote_match m join passage p on p.id = m.passage
                               where m.verdict = 'verbatim'""")[0][0]
@@ -230,7 +238,7 @@ class OtherFolder(unittest.TestCase):
         # Sentences 1-3 come from the source; the invented quote and the
         # weather do not.
         self.assertEqual(rows(db, "select ord, supported from sentence_match order by ord"),
-                         [(1, 1), (2, 1), (3, 1), (4, 0), (5, 0)])
+                         [(1, 1), (2, 1), (3, 1), (4, 0), (5, 0), (6, 1)])
         self.assertIn("Story story.txt   (source: interview.txt)", res.stdout)
 
     def test_manifest_marks_the_source(self):
@@ -277,7 +285,8 @@ class OtherFolder(unittest.TestCase):
         self.assertIn("this &lt;school&gt; plan &amp; that is final", html)
         self.assertNotIn("<school>", html)
         self.assertEqual(html.count('<mark class="q none" title="quote'), 1)
-        self.assertEqual(html.count('<mark class="q verbatim" title="quote'), 1)
+        self.assertEqual(html.count('<mark class="q verbatim" title="quote'), 2)
+        self.assertEqual(html.count("The source gives these words to Anna Berg."), 1)
         self.assertEqual(html.count('<mark class="q paraphrased" title="quote'), 1)
         # The source side: the passages of supported sentences are marked
         # 'used', those of supported quotes 'quoted'; the links point there.
