@@ -279,15 +279,8 @@ static int resolvePronoun(qctx *c, size_t pos, int gender) {
 
 /* ---- tokens ------------------------------------------------------------------ */
 
-static int tokPush(qctx *c, const qtok *t) {
-  if (c->ntok == c->capTok) {
-    size_t cap = c->capTok ? c->capTok * 2 : 256;
-    qtok *a = vb_realloc(c->tok, cap * sizeof *a);
-    if (a == NULL) return VB_NOMEM;
-    c->tok = a;
-    c->capTok = cap;
-  }
-  c->tok[c->ntok++] = *t;
+static inline int tokPush(qctx *c, const qtok *t) {
+  c->tok[c->ntok++] = *t; /* tokenize() reserved room */
   return VB_OK;
 }
 
@@ -298,6 +291,15 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
   const unsigned char *z = c->z;
   size_t n = c->n, i = s;
   c->ntok = 0;
+  /* at most one token per byte: reserve once, so pushes cannot fail */
+  if (c->capTok < e - s + 1) {
+    size_t cap = c->capTok ? c->capTok : 256;
+    while (cap < e - s + 1) cap *= 2;
+    qtok *a = vb_realloc(c->tok, cap * sizeof *a);
+    if (a == NULL) return VB_NOMEM;
+    c->tok = a;
+    c->capTok = cap;
+  }
   while (i < e) {
     qtok t;
     memset(&t, 0, sizeof t);
@@ -339,7 +341,23 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
       t.s = i;
       t.cap = (unsigned char)isUpperCp(cp);
       int anyLower = isLowerCp(cp);
+      /* ASCII letters and digits: hash while scanning (as qlex_hash does) */
+      uint64_t h = 1469598103934665603ULL;
+      int ascii = cp < 0x80;
+      if (ascii) {
+        unsigned char b0 = z[i];
+        if (b0 >= 'A' && b0 <= 'Z') b0 += 32;
+        h = (h ^ b0) * 1099511628211ULL;
+      }
       while (j < e) {
+        unsigned char b = z[j];
+        if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
+          anyLower |= b >= 'a';
+          h = (h ^ (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b)) * 1099511628211ULL;
+          j++;
+          continue;
+        }
+        ascii = 0;
         int32_t d;
         size_t k = vb_utf8_next(z, n, j, &d);
         if (isWordCp(d) && !isCjkCp(d)) {
@@ -371,9 +389,9 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
         }
       }
       if (wb != j) t.poss = 1;
-      uint64_t hFull = qlex_hash(z + i, j - i);
-      t.h = qlex_hash(z + i, wb - i);
-      t.cls = qlex_class(c->lex, hFull, c->lang) | qlex_class(c->lex, t.h, c->lang);
+      t.h = ascii && wb == j && j - i <= 64 ? (h ? h : 1) : qlex_hash(z + i, wb - i);
+      t.cls = qlex_class(c->lex, t.h, c->lang);
+      if (wb != j) t.cls |= qlex_class(c->lex, qlex_hash(z + i, j - i), c->lang);
       if (t.poss) t.cls &= ~(unsigned)(QW_PRONOUN | QW_DET);
       if (tokPush(c, &t)) return VB_NOMEM;
       i = j;
@@ -397,7 +415,8 @@ static int isDash(const qtok *t) {
 }
 
 static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
-  if (i >= lim || c->tok[i].type != T_WORD) return 0;
+  *pFlags = 0;
+  if (i >= lim || c->tok[i].type != T_WORD || !(c->tok[i].cls & QW_CUEHEAD)) return 0;
   uint64_t a[6];
   size_t m = 0;
   while (m < 6 && i + m < lim && c->tok[i + m].type == T_WORD) {
@@ -1003,12 +1022,13 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
 
 static int isAbbrev(const unsigned char *z, size_t a, size_t b) {
   static const char *const az[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt",
-                                   "sgt", "capt", "gov", "sen", "rep", "prof", "mt", "no", "vs",
+                                   "sgt", "capt", "gov", "sen", "rep", "prof", "mt", "vs",
                                    "etc", "inc", "ltd", "co", "corp", "jan", "feb", "aug", "sept",
                                    "oct", "nov", "dec", "rev", "fig", "approx", "dept", "est",
                                    "maj", "adm", "cmdr", "gen", "u.s", "e.g", "i.e", "a.m", "p.m",
                                    NULL};
   if (b - a == 1 && z[a] >= 'A' && z[a] <= 'Z') return 1; /* an initial */
+  if (b - a > 6) return 0;
   for (int k = 0; az[k]; k++) {
     if (vb_ascii_ieq((const char *)z + a, b - a, az[k])) return 1;
   }
@@ -1019,6 +1039,10 @@ static int inCover(qctx *c, size_t pos) {
   while (c->iCover < c->nCover && c->cover[2 * c->iCover + 1] <= pos) c->iCover++;
   return c->iCover < c->nCover && c->cover[2 * c->iCover] <= pos;
 }
+
+/* Bytes that can end a sentence: . ! ? newline, and lead bytes of … 。 ！ ？ */
+static const unsigned char kStop[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
 
 /* End of the narrator sentence starting at s within [s, b); ci is the next
  * child span index (advanced past the spans it contains). */
@@ -1053,6 +1077,13 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       continue;
     }
     size_t lim = ci < ciEnd && c->sp[ci].open < b ? c->sp[ci].open : b;
+    /* skip to the next byte that can end a sentence */
+    {
+      size_t cap = s + MAX_SENTENCE + 1 < lim ? s + MAX_SENTENCE + 1 : lim;
+      while (i < cap && !kStop[z[i]]) i++;
+      if (i >= lim) continue;
+      if (i >= cap) continue;
+    }
     unsigned char ch = z[i];
     if (ch == '\n') {
       size_t j = i + 1;

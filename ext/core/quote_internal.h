@@ -34,6 +34,7 @@
 #define QW_FIRST 0x2000    /* first-person pronoun: not resolved to a third party */
 #define QW_THATWORD 0x4000 /* introduces a reported clause: that, que, dass, что */
 #define QW_CLAUSEWORD 0x8000 /* starts a subordinate clause: what, which, who */
+#define QW_CUEHEAD 0x10000 /* the first word of some cue phrase */
 
 /* Cue phrase flags. */
 #define QC_DIRECT 0x01     /* attributes a quotation next to it (said, asked, a déclaré) */

@@ -279,6 +279,7 @@ typedef struct qlex_phrase {
 } qlex_phrase;
 
 struct qlex {
+  uint64_t aFilter[1024]; /* 65536-bit filter of the words present */
   qlex_word *aWord;
   size_t mask;
   qlex_phrase *aCue;
@@ -291,6 +292,15 @@ uint64_t qlex_hash(const unsigned char *z, size_t n) {
   if (n > 64) return 0;
   while (i < n) {
     int32_t cp;
+    unsigned char b = z[i];
+    if (b < 0x80 && b != '\'') {
+      /* ASCII fast path: lower-case and hash the byte */
+      if (b >= 'A' && b <= 'Z') b += 32;
+      h ^= b;
+      h *= 1099511628211ULL;
+      i++;
+      continue;
+    }
     i = vb_utf8_next(z, n, i, &cp);
     if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = 0x2019;
     if (cp == '\'') cp = 0x2019;
@@ -315,8 +325,11 @@ static qlex_word *lexSlot(const qlex *p, uint64_t h) {
   return &p->aWord[i];
 }
 
+#define FILTER_BIT(h) ((h) >> 48)
+
 static qlex_word *lexAdd(qlex *p, uint64_t h) {
   qlex_word *w = lexSlot(p, h);
+  p->aFilter[FILTER_BIT(h) >> 6] |= 1ULL << (FILTER_BIT(h) & 63);
   if (w->h == 0) {
     w->h = h;
     w->cls = 0;
@@ -360,6 +373,7 @@ static int lexCue(qlex *p, const unsigned char *z, size_t n, unsigned flags, int
     p->capCue = cap;
   }
   qlex_word *w = lexAdd(p, c.h[0]);
+  w->cls |= QW_CUEHEAD;
   c.next = w->cueHead;
   w->cueHead = (int)p->nCue;
   p->aCue[p->nCue++] = c;
@@ -492,6 +506,7 @@ void qlex_free(qlex *p) {
 unsigned qlex_class(const qlex *p, uint64_t h, int lang) {
   (void)lang;
   if (h == 0) return 0;
+  if (!(p->aFilter[FILTER_BIT(h) >> 6] & (1ULL << (FILTER_BIT(h) & 63)))) return 0;
   const qlex_word *w = lexSlot(p, h);
   return w->h ? w->cls : 0;
 }

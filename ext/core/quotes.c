@@ -217,6 +217,11 @@ static int isTerminalCp(int32_t c) {
          c == ')' || c == ']';
 }
 
+/* Bytes that start a mark or a line break: " ' \n and the lead bytes of
+ * « » (C2), the curly marks (E2), 「」『』 (E3) and ＂ (EF). */
+static const unsigned char kMark[256] = {['"'] = 1, ['\''] = 1, ['\n'] = 1,
+                                          [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+
 static int scanMarks(qscan *s) {
   const unsigned char *z = s->z;
   size_t n = s->n, i = 0, para = 0;
@@ -248,8 +253,13 @@ static int scanMarks(qscan *s) {
       (void)lineStart;
       continue;
     }
-    if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) {
-      if (!sawText && c > ' ') sawText = 1;
+    if (!kMark[c]) {
+      if (sawText) {
+        i++;
+        while (i < n && !kMark[z[i]]) i++;
+        continue;
+      }
+      if (c > ' ') sawText = 1;
       i++;
       continue;
     }
@@ -494,6 +504,10 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     for (j = at; j < lim && s->z[j] != ':' && s->z[j] != '\n'; j++) {
     }
     if (j >= lim || s->z[j] != ':') continue;
+    /* a label's colon follows a letter and is followed by a space */
+    if (j + 1 >= s->n || (s->z[j + 1] != ' ' && s->z[j + 1] != '\t' && s->z[j + 1] != 0xC2))
+      continue;
+    if (j > at && s->z[j - 1] >= '0' && s->z[j - 1] <= '9') continue;
     size_t lineEnd = at;
     while (lineEnd < s->n && lineEnd < at + 400 && s->z[lineEnd] != '\n') lineEnd++;
     /* the line alone is the subject: PCRE2 checks its UTF-8 (invalid: no label) */
