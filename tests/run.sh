@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # tests/run.sh LAYER... -- run test layers and add up their closing lines.
 #
-# Layers: unit, sql, python, conformance, asan, memcheck, fuzz-smoke, all.
+# Layers: unit, sql, python, bindings, conformance, asan, memcheck, fuzz-smoke, all.
 # Every layer's runner ends with "N passed, N failed"; this script prints
 # each layer's line, then the total, and exits non-zero if anything failed
 # (or a runner died without its closing line).
@@ -44,6 +44,7 @@ layer() {
     unit) run_layer unit tests/unit/run.sh "$BUILD/unit" ;;
     sql) run_layer sql tests/sql/run.sh "$VERBATIM_SO" ;;
     python) run_layer python "$PYTHON" tests/python/run.py ;;
+    bindings) run_layer bindings tests/bindings/run.sh "$VERBATIM_SO" ;;
     conformance) run_layer conformance "$PYTHON" tests/conformance/run.py ;;
     asan)
       local rt
@@ -54,7 +55,7 @@ layer() {
     memcheck) run_layer memcheck env VALGRIND=1 tests/sql/run.sh "$VERBATIM_SO" ;;
     fuzz-smoke) if [ -x fuzz/run.sh ]; then run_layer fuzz-smoke fuzz/run.sh 3; fi ;;
     all)
-      layer unit; layer sql; layer python; layer conformance
+      layer unit; layer sql; layer python; layer bindings; layer conformance
       if [ -z "${VERBATIM_QUICK:-}" ]; then
         make --no-print-directory asan >/dev/null 2>&1 || true
         BUILD=build/asan layer asan

@@ -302,8 +302,10 @@ static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t *pN
   if (it->re->isJit) {
     it->ovBase = 0;
     *pNext = it->n + 1;
-    return pcre2_match(it->re->code, (PCRE2_SPTR)it->z, (PCRE2_SIZE)it->n, (PCRE2_SIZE)from, opts,
-                       it->md, it->mctx);
+    /* The JIT's fast path: pcre2_match() would only add argument checks,
+     * and PCRE2_MATCH_INVALID_UTF needs no UTF check. */
+    return pcre2_jit_match(it->re->code, (PCRE2_SPTR)it->z, (PCRE2_SIZE)it->n, (PCRE2_SIZE)from,
+                           opts, it->md, it->mctx);
   }
   regexFragment(it, from);
   if (from < it->fragStart) {

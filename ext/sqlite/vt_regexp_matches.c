@@ -20,6 +20,8 @@
  * array with one element per capture group of the pattern (group 0, the
  * whole match, is not repeated): the group's text, or null when the group
  * did not take part in the match; '[]' for a pattern without groups.
+ * (SQLite's substr() of an empty BLOB is NULL, so the one empty match in
+ * x'' has a NULL match column, keeping the identity.)
  *
  * Matches are found left to right and never overlap; after an empty match
  * the next one may not be empty at the same place, so the search moves on
@@ -244,7 +246,10 @@ static int rxmColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
   rxm_cursor *p = (rxm_cursor *)cur;
   switch (i) {
     case RXM_COL_ORD: sqlite3_result_int64(ctx, p->ord); break;
-    case RXM_COL_MATCH: vb_result_span(ctx, &p->doc, p->start, p->end); break;
+    case RXM_COL_MATCH:
+      /* substr() of an empty BLOB is NULL, so the empty match in x'' is too */
+      if (!(p->doc.isBlob && p->doc.n == 0)) vb_result_span(ctx, &p->doc, p->start, p->end);
+      break;
     case RXM_COL_START: sqlite3_result_int64(ctx, p->iStart + 1); break;
     case RXM_COL_LENGTH: sqlite3_result_int64(ctx, p->iEnd - p->iStart); break;
     case RXM_COL_GROUPS: rxmGroups(ctx, p); break;

@@ -64,6 +64,8 @@ select 'rm-16', t.k, m.ord, m.match
   from (select 1 k, 'x1y2' s union all select 2, 'z3') t, regexp_matches(t.s, '\d') m;
 select 'rm-17', text, pattern from regexp_matches('ab', 'b');
 select 'rm-18', count(*) from regexp_matches('', '');
+select 'rm-18b', quote(match), start, length, quote(substr(x'', start, length))
+  from regexp_matches(x'', '');
 -- errors
 select 'rm-19';
 select * from regexp_matches('x', '(?<n>a)(?<n>b)');
@@ -73,3 +75,28 @@ select 'rm-21';
 select * from regexp_matches('x');
 select 'rm-22';
 select * from regexp_matches;
+-- regexp_replace(text, pattern, replacement)
+select 'rr-01', regexp_replace('Putin, Vladimir', '(\w+), (\w+)', '$2 $1');
+select 'rr-02', regexp_replace('axb', 'x*', '-'), regexp_replace('é€', '', '|');
+select 'rr-03', regexp_replace('a.b', '\.', '$$'), regexp_replace('abc', '(b)', '[${1}0]'),
+  regexp_replace('abc', '(b)(x)?', '<$2>'), regexp_replace('abc', 'z', 'y');
+select 'rr-04', regexp_replace('a1b2c3d4e5f6g7h8i9j10k11', '(\w)(\d)(\w)(\d)(\w)(\d)(\w)(\d)(\w)(\d)(\w)(\d)', '$12|$10|$1');
+select 'rr-05', regexp_replace('abc', '(b)', '$12');
+select 'rr-06', regexp_replace(NULL, 'a', 'b') is null, regexp_replace('a', NULL, 'b') is null,
+  regexp_replace('a', 'a', NULL) is null;
+select 'rr-07', hex(regexp_replace(cast(x'61ff62c3a9807a' as text), '[a-z]', 'X')),
+  typeof(regexp_replace(x'61ff62', 'b', 'c')), hex(regexp_replace(x'61ff62', 'b', 'c'));
+select 'rr-08', regexp_replace('', '', 'x'), quote(regexp_replace('aaa', 'a', '')),
+  quote(regexp_replace(x'61', 'a', ''));
+select 'rr-09', regexp_replace('The Kremlin said', '(?i)\bkremlin\b', '«$0»');
+select 'rr-10', length(regexp_replace(printf('%.*c', 1000000, 'a'), 'a', 'bb'));
+select 'rr-11';
+select regexp_replace('abc', 'b', '$1');
+select 'rr-12';
+select regexp_replace('abc', 'b', 'cost: $5 $x');
+select 'rr-13';
+select regexp_replace('abc', 'b(', 'x');
+select 'rr-14';
+select regexp_replace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '(a+)+$', 'x');
+select 'rr-15';
+select regexp_replace('abc', 'b', '${1');
