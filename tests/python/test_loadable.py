@@ -46,6 +46,7 @@ MODULES = {
     "align",
     "shingles",
     "lsh_bands",
+    "quotes",
     "regexp_matches",
 }
 
