@@ -14,6 +14,8 @@
 --                                          and each pair of consecutive ones;
 --                                          speaker: who says it, when the source
 --                                          is a transcript (see below)
+--   source_turn(doc, speaker, start, length)
+--                                          the source's transcript turns
 --   quote(doc, ord, text, speaker, mention, cue, kind, start, length,
 --         sentence, paragraph)             quotes() of every story
 --   quote_match(doc, ord, passage, containment, cosine, partial, verdict,
@@ -36,6 +38,11 @@
 --   paraphrased  otherwise, containment >= 0.6 and cosine >= 0.35: most of
 --                its content words are there, reworded or reordered;
 --   no support   anything else.
+-- Both conditions of 'paraphrased' are needed: on the seeds, short quotes
+-- reach containment 0.67 by sharing two common words ("The people of
+-- Donbass have suffered enough" -- "people", "Donbass") at cosine 0.24, and
+-- a quote reaches cosine 0.41 with a heading ("Official website of the
+-- President of Russia") at containment 0.29; no quote of a story passes both.
 -- A story sentence is supported ("taken from the source") when its best
 -- passage (by cosine) scores >= 0.5.  On the seeds, a story sentence that
 -- shares only names and titles with the source ("Russian President Vladimir
