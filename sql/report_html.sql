@@ -100,13 +100,13 @@ with
     -- the quotations table
     select doc, 1, 0,
            '<table class="quotes"><tr><th>#</th><th>verdict</th><th>speaker</th><th>cue</th>'
-           || '<th>kind</th><th>quote</th><th>best source passage</th><th>contains</th>'
+           || '<th>kind</th><th>quote</th><th>closest source passage</th><th>contains</th>'
            || '<th>cosine</th><th>partial</th></tr>'
     from story where exists (select 1 from quote q where q.doc = story.doc)
     union all
     select q.doc, 1, q.ord,
            printf('<tr class="%s"><td>%d</td><td class="verdict">%s</td><td>%s</td><td>%s</td>'
-                  || '<td>%s</td><td class="text">%s</td><td class="text">%s%s%s</td>'
+                  || '<td>%s</td><td class="text">%s</td><td class="text passage">%s%s%s</td>'
                   || '<td>%d%%</td><td>%.2f</td><td>%.2f</td></tr>',
                   case m.verdict when 'verbatim' then 'verbatim' when 'paraphrased' then 'paraphrased'
                                  else 'none' end,
@@ -206,7 +206,7 @@ select html from (
          || 'table{border-collapse:collapse;margin:8px 0;font-size:13px}'
          || 'td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}'
          || 'td.text{max-width:360px}th{background:#eee}'
-         || 'tr.none td.verdict{color:#b00000;font-weight:bold}'
+         || 'tr.none td.verdict{color:#b00000;font-weight:bold}tr.none td.passage{color:#777}'
          || 'tr.paraphrased td.verdict{color:#a06000;font-weight:bold}'
          || 'tr.verbatim td.verdict{color:#0050a0;font-weight:bold}'
          || 'b.none{color:#b00000}'
