@@ -112,10 +112,10 @@ with
     union all
     -- 3: summary
     select doc, 3, 0, 0,
-           printf('%sSummary: %d%% of the sentences (%d of %d) have support in the source; '
-                  || '%d of %d quotes have none.', char(10),
-                  round(100.0 * supported / max(sentences, 1)), supported, sentences,
-                  unsupported, quotes)
+           printf('%sSummary: %d%% of the sentences (%d of %d) have support in the source; %s.',
+                  char(10), round(100.0 * supported / max(sentences, 1)), supported, sentences,
+                  case when quotes = 0 then 'no quotations'
+                       else printf('%d of %d quotes have none', unsupported, quotes) end)
     from story_summary
     union all
     select distinct doc, 3, 1, 0, '  Quotes with no support, by speaker:'
