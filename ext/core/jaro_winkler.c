@@ -16,8 +16,10 @@
  *   Two empty texts give 1 and one empty text 0 (rapidfuzz; jellyfish
  *   returns 0 for two empty texts, otherwise the two agree).
  *
- * Algorithm: the shorter text is the pattern, decoded into code points with
- * its match vectors (sim_pm.h); the longer is read once, and for each of its
+ * Algorithm: texts up to 32 characters (words, names) take the direct
+ * quadratic loop with bit-mask flags.  Otherwise the shorter text is the
+ * pattern, decoded into code points with its match vectors (sim_pm.h); the
+ * longer is read once (bytes directly when it is ASCII), and for each of its
  * characters the window of pattern positions is a bit mask, so finding the
  * lowest unmatched equal character is an AND and a count of trailing zeros
  * per machine word of the window.  Time ceil(m/64) x n word steps (bounded by

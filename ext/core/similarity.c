@@ -9,9 +9,11 @@
  * both, so "It is" against "it is" still scores 1.  Texts with no words at
  * all score 1 when they fold (vb_sim_fold) to the same text, else 0; one
  * text with words against one without scores 0.
- *   cosine       sum_s ta(s) tb(s) w(s)^2 / (|ta w| |tb w|), ta, tb the term
- *                counts of stem s and w(s) its weight from the built-in prior
- *                (word_prior_data.c, English; other languages weigh 1).
+ *   cosine       (sum_s ta(s) tb(s) w(s)^2 + soft) / (|ta w| |tb w|), ta, tb
+ *                the term counts of stem s and w(s) its weight from the
+ *                built-in prior (word_prior_data.c, English; other languages
+ *                weigh 1); soft credits near-identical unmatched stems
+ *                (softMatches); clamped to 1.
  *   jaccard      |A n B| / |A u B| over the sets of stems;
  *   dice         2 |A n B| / (|A| + |B|);
  *   overlap      |A n B| / min(|A|, |B|);
@@ -35,10 +37,15 @@
  *                Two empty texts give 1 here (rapidfuzz gives 0).
  *
  * State: a vb_sim owns one tokenizer per language (made on first use), the
- * fold buffers, the token arrays and the hash table, all reused, so scoring
- * allocates nothing once the buffers have grown to the input size.
- * Memory is linear in the input (folded copies, one entry per token) and the
- * table is shrunk again after an unusually large input.
+ * fold buffers, the hash table, the id sequences and a memo of the last
+ * text of each side with its words, all reused, so scoring allocates
+ * nothing once the buffers have grown to the input size, and a text scored
+ * against many others is tokenized once.
+ * Memory: the word methods keep one hash-table entry per distinct stem (plus
+ * 4 bytes per word for lcs and partial); the character methods keep the
+ * folded texts and one entry per distinct trigram (token_set: one per
+ * token, sorted in O(n log n)).  Buffers are shrunk again after an
+ * unusually large input.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -433,7 +440,14 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       w->stop = (uint32_t)tok.stop;
       w->off = (uint32_t)m->stems.n;
       w->len = (uint32_t)tok.nStem;
-      if (forCosine && vb_buf_append(&m->stems, tok.stem, tok.nStem)) memo = 0;
+      if (forCosine) {
+        if (m->stems.cap < m->stems.n + tok.nStem + 1 && vb_buf_reserve(&m->stems, tok.nStem)) {
+          memo = 0;
+          continue;
+        }
+        memcpy(m->stems.z + m->stems.n, tok.stem, tok.nStem);
+        m->stems.n += tok.nStem;
+      }
     }
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
