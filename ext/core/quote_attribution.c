@@ -30,7 +30,8 @@
  *       "told" is skipped, never the speaker), Chinese "王丽教授说：“…";
  *     - headline: "Name: “…”";
  *     - continuation: an unattributed quotation in the sentence right after
- *       an attributed one inherits its speaker (cue NULL);
+ *       an attributed one, or later in its paragraph with no other person
+ *       named in between, inherits its speaker (cue NULL);
  *     A quotation that does not start its sentence (or follow an intro
  *     "…:" / "…,") and is not a complete utterance is 'partial': it is
  *     attributed to the nearest cue before it in the sentence ("called the
@@ -78,6 +79,7 @@ typedef struct qattr {
   int hasS, hasM, hasC;
   size_t sS, sE, mS, mE, cS, cE;
   int via;     /* 1 split, 2 after, 3 before, 4 headline, 5 continuation, 6 partial */
+  int person1; /* the resolved person's index + 1, or 0 */
 } qattr;
 
 typedef struct qperson {
@@ -118,7 +120,7 @@ struct qctx {
   size_t nRing;
   /* continuation */
   qattr last;
-  size_t lastSent, sentNo;
+  size_t lastSent, sentNo, lastPara, paraNo, lastPos;
   int lastValid;
 };
 
@@ -264,9 +266,15 @@ static void mention(qctx *c, size_t pos, int person) {
   c->nRing++;
 }
 
-/* The most recent person mentioned before pos with a compatible gender. */
+/* The most recent person mentioned before pos with a compatible gender:
+ * among the last 8 mentions one known to have that gender wins, else the
+ * most recent one not known to have the other. */
 static int resolvePronoun(qctx *c, size_t pos, int gender) {
   size_t lim = c->nRing < RING ? c->nRing : RING;
+  for (size_t k = 1; k <= lim && k <= 8; k++) {
+    const qmention *m = &c->ring[(c->nRing - k) % RING];
+    if (m->pos < pos && c->per[m->person].gender == gender) return m->person;
+  }
   for (size_t k = 1; k <= lim; k++) {
     const qmention *m = &c->ring[(c->nRing - k) % RING];
     if (m->pos >= pos) continue;
@@ -275,6 +283,19 @@ static int resolvePronoun(qctx *c, size_t pos, int gender) {
     return m->person;
   }
   return -1;
+}
+
+/* Was a person other than the last speaker mentioned in (a, b)?  Also yes
+ * when the mentions kept do not reach back to a. */
+static int otherPersonSince(qctx *c, size_t a, size_t b) {
+  size_t lim = c->nRing < RING ? c->nRing : RING;
+  for (size_t k = 1; k <= lim; k++) {
+    const qmention *m = &c->ring[(c->nRing - k) % RING];
+    if (m->pos >= b) continue;
+    if (m->pos <= a) return 0;
+    if (m->person + 1 != c->last.person1) return 1;
+  }
+  return c->nRing > RING;
 }
 
 /* ---- tokens ------------------------------------------------------------------ */
@@ -392,6 +413,8 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
       t.h = ascii && wb == j && j - i <= 64 ? (h ? h : 1) : qlex_hash(z + i, wb - i);
       t.cls = qlex_class(c->lex, t.h, c->lang);
       if (wb != j) t.cls |= qlex_class(c->lex, qlex_hash(z + i, j - i), c->lang);
+      /* "Dr." "Ms." "Gen.": a short title keeps its period */
+      if ((t.cls & QW_TITLE) && j < e && z[j] == '.' && j - i <= 4 && t.cap) t.e = ++j;
       if (t.poss) t.cls &= ~(unsigned)(QW_PRONOUN | QW_DET);
       if (tokPush(c, &t)) return VB_NOMEM;
       i = j;
@@ -417,6 +440,14 @@ static int isDash(const qtok *t) {
 static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
   *pFlags = 0;
   if (i >= lim || c->tok[i].type != T_WORD || !(c->tok[i].cls & QW_CUEHEAD)) return 0;
+  /* after a determiner it is a noun: "the reason", "a note" */
+  if (i > 0 && c->tok[i - 1].type == T_WORD && (c->tok[i - 1].cls & QW_ARTICLE) &&
+      !c->tok[i - 1].cap && !(c->tok[i - 1].cls & QW_PRONOUN))
+    return 0;
+  /* after a possessive too: "the president’s remarks" (not "he’s said") */
+  if (i > 0 && c->tok[i - 1].type == T_WORD && c->tok[i - 1].poss &&
+      !(qlex_class(c->lex, c->tok[i - 1].h, c->lang) & QW_PRONOUN))
+    return 0;
   uint64_t a[6];
   size_t m = 0;
   while (m < 6 && i + m < lim && c->tok[i + m].type == T_WORD) {
@@ -497,6 +528,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
       at->hasS = 1;
       at->sS = c->per[p].s;
       at->sE = c->per[p].e;
+      at->person1 = p + 1;
       mention(c, pos, p);
     }
     return;
@@ -578,6 +610,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
     if (p >= 0) {
       at->sS = c->per[p].s;
       at->sE = c->per[p].e;
+      at->person1 = p + 1;
       mention(c, pos, p);
     } else {
       at->sS = t[last].s;
@@ -595,6 +628,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
         at->sS = c->per[p].s;
         at->sE = c->per[p].e;
       }
+      at->person1 = p + 1;
       mention(c, pos, p);
     }
   }
@@ -713,6 +747,24 @@ static void setCue(qctx *c, qattr *at, size_t i, int len) {
   for (int k = 0; k < len; k++) c->tok[i + (size_t)k].used = 1;
 }
 
+/* Is z[a..b) a Chinese or Japanese personal pronoun (not resolved)? */
+static int cjkPronoun(const unsigned char *z, size_t a, size_t b) {
+  static const char *const az[] = {"他", "她", "他们", "她们", "我", "我们", "彼", "彼女", "私", NULL};
+  for (int k = 0; az[k]; k++) {
+    if (strlen(az[k]) == b - a && memcmp(z + a, az[k], b - a) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Trim the Japanese particles around a speaker: と before, は/が/も after. */
+static void cjkTrim(const unsigned char *z, size_t *pa, size_t *pb) {
+  if (*pb - *pa >= 3 && memcmp(z + *pa, "\xe3\x81\xa8", 3) == 0) *pa += 3; /* と */
+  if (*pb - *pa >= 3 && (memcmp(z + *pb - 3, "\xe3\x81\xaf", 3) == 0 ||  /* は */
+                         memcmp(z + *pb - 3, "\xe3\x81\x8c", 3) == 0 ||  /* が */
+                         memcmp(z + *pb - 3, "\xe3\x82\x82", 3) == 0))   /* も */
+    *pb -= 3;
+}
+
 /* Attribution from the words after quotation token q. */
 static int attrAfter(qctx *c, size_t q, qattr *at) {
   qtok *t = c->tok;
@@ -728,17 +780,30 @@ static int attrAfter(qctx *c, size_t q, qattr *at) {
     if (e > j + (size_t)len) speakerOf(c, j + (size_t)len, e, at, t[q].s);
     return 1;
   }
-  /* Chinese: 他说 / 王丽说 right after the quotation */
+  /* Chinese and Japanese: 他说 / 王丽说 / と田中氏は述べた right after the
+   * quotation; with と語った alone the speaker is before it (田中首相は「…」) */
   if (t[j].cjk) {
     size_t m = qlex_cjk_cue_suffix(c->z + t[j].s, t[j].e - t[j].s);
-    if (m && m < t[j].e - t[j].s) {
-      at->has = at->hasC = at->hasM = at->hasS = 1;
+    if (m) {
+      at->has = at->hasC = 1;
       at->cS = t[j].e - m;
       at->cE = t[j].e;
-      at->mS = at->sS = t[j].s;
-      at->mE = at->cS;
-      at->sE = at->cS - qlex_cjk_title_suffix(c->z + t[j].s, at->cS - t[j].s);
-      if (at->sE <= at->sS) at->sE = at->mE;
+      size_t a = t[j].s, b = at->cS;
+      cjkTrim(c->z, &a, &b);
+      if (b <= a && q > 0 && t[q - 1].cjk) {
+        a = t[q - 1].s;
+        b = t[q - 1].e;
+        cjkTrim(c->z, &a, &b);
+      }
+      if (b > a) {
+        at->hasM = at->hasS = 1;
+        at->mS = at->sS = a;
+        at->mE = b;
+        at->sE = b - qlex_cjk_title_suffix(c->z + a, b - a);
+        if (at->sE <= at->sS) at->sE = at->mE;
+        if (cjkPronoun(c->z, a, b)) at->hasS = 0;
+      }
+      at->via = 7;
       return 1;
     }
   }
@@ -785,6 +850,7 @@ static int attrBefore(qctx *c, size_t segStart, size_t q, qattr *at) {
         at->mE = at->cS;
         size_t ts = qlex_cjk_title_suffix(c->z + w->s, at->cS - w->s);
         at->sE = at->cS - ts > w->s ? at->cS - ts : at->cS;
+        if (cjkPronoun(c->z, w->s, at->cS)) at->hasS = 0;
       }
       return 1;
     }
@@ -887,6 +953,33 @@ static int looksFinite(qctx *c, size_t i, size_t n) {
   return 0;
 }
 
+/* Could t[i0..i1) be who reported something?  At most 8 words, none of
+ * them a finite verb, a clause word, a pronoun or a past form after the
+ * first word, not starting with a digit. */
+static int plausibleSpeaker(qctx *c, size_t i0, size_t i1) {
+  qtok *t = c->tok;
+  if (i1 <= i0 || i1 - i0 > 8) return 0;
+  for (size_t k = i0; k < i1; k++) {
+    if (t[k].type != T_WORD) return 0;
+    if (!t[k].cap && (t[k].cls & (QW_FINITE | QW_CLAUSEWORD | QW_THATWORD))) return 0;
+  }
+  if (c->z[t[i0].s] >= '0' && c->z[t[i0].s] <= '9') return 0;
+  if (!t[i1 - 1].cap && (t[i1 - 1].cls & (QW_ARTICLE | QW_LEAD)) &&
+      !(t[i1 - 1].cls & QW_PRONOUN))
+    return 0; /* "slot in the" */
+  for (size_t k = i0; k < i1; k++) {
+    /* a verb of saying inside ("said"), but plural nouns ("reports") are fine */
+    if (!t[k].cap && (t[k].cls & QW_CUEHEAD) && c->z[t[k].e - 1] != 's') return 0;
+  }
+  for (size_t k = i0 + 1; k < i1; k++) {
+    /* a pronoun or a past form inside is a clause ("his blessing he blessed") */
+    if (t[k].cls & QW_PRONOUN) return 0;
+    if (!t[k].cap && t[k].e - t[k].s > 3 && c->z[t[k].e - 2] == 'e' && c->z[t[k].e - 1] == 'd')
+      return 0;
+  }
+  return 1;
+}
+
 typedef struct qclause {
   size_t s, e;
   qattr at;
@@ -909,6 +1002,23 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
       size_t k = after;
       while (k < n && t[k].type == T_WORD && k - after < 12) k++;
       if (k == after || (k < n && t[k].type == T_QUOTE)) continue;
+      if (k >= n || !isP(&t[k], ',')) {
+        /* no comma ("Laut Innenminister Jonas Weber wird …"): the speaker is
+         * the determiner, titles and name right after the cue */
+        size_t m = after;
+        while (m < k && (t[m].cap || (t[m].cls & (QW_DET | QW_PARTICLE | QW_TITLE)))) m++;
+        if (m > after && m < k && i == 0) {
+          setCue(c, &out->at, i, len);
+          speakerOf(c, after, m, &out->at, t[i].s);
+          out->s = t[m].s;
+          out->e = clauseEnd(c, out->s, e);
+          return out->e > out->s;
+        }
+      }
+      if (k < n && isP(&t[k], ',') && !plausibleSpeaker(c, after, k)) continue;
+      if (k >= n || t[k].type == T_PUNCT) {
+        if (!plausibleSpeaker(c, after, k)) continue;
+      }
       size_t lead = 0;
       while (lead < i && t[lead].type == T_WORD && (t[lead].cls & QW_LEAD)) lead++;
       setCue(c, &out->at, i, len);
@@ -940,8 +1050,6 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     /* a passive auxiliary before the cue: "was described as" */
     if (i > 0 && t[i - 1].type == T_WORD && (t[i - 1].cls & QW_FINITE) && !(f & QC_PASSIVE) &&
         !t[i - 1].cap) {
-      size_t h = t[i - 1].h;
-      (void)h;
       continue;
     }
     /* the clause: "that" right after the cue, after an object ("told
@@ -968,6 +1076,8 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     size_t i0, i1;
     int haveSubject = subjectBefore(c, 0, i, &i0, &i1);
     if (!haveSubject && (f & QC_PARTICIPLE)) haveSubject = subjectOfPreviousClause(c, i, &i0, &i1);
+    if (haveSubject && !plausibleSpeaker(c, i0, i1)) haveSubject = 0;
+    if ((f & QC_PARTICIPLE) && after < n && isP(&t[after], ',')) cs = 0;
     if (cs && haveSubject) {
       qattr at;
       memset(&at, 0, sizeof at);
@@ -1000,10 +1110,13 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     if (i > comma) {
       /* speaker before the cue */
       if (paren && tail != after) continue;
+      size_t e0 = i;
+      while (e0 > comma && (t[e0 - 1].cls & QW_AUX) && !t[e0 - 1].cap) e0--;
+      if (!plausibleSpeaker(c, comma, e0)) continue;
       speakerOf(c, comma, i, &at, t[i].s);
     } else if (!(f & QC_OBJECT)) {
       size_t e2 = phraseAfter(c, after, n);
-      if (e2 == after) continue;
+      if (e2 == after || !plausibleSpeaker(c, after, e2)) continue;
       speakerOf(c, after, e2, &at, t[i].s);
     } else {
       continue;
@@ -1230,26 +1343,27 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     if (i > seg && t[i - 1].type == T_PUNCT &&
         (t[i - 1].pc == ':' || t[i - 1].pc == ',' || isDash(&t[i - 1])))
       intro = 1;
-    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has && (c->attr[t[prevQuote].span].via == 2) &&
+    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has && (c->attr[t[prevQuote].span].via == 2 || c->attr[t[prevQuote].span].via == 7) &&
         intro) {
       /* split by its cue: “The trick,” says X, “is patience.” */
       *at = c->attr[t[prevQuote].span];
       at->via = 1;
     } else if (attrAfter(c, i, at)) {
-      at->via = 2;
+      if (at->via != 7) at->via = 2;
     } else if (attrBefore(c, seg, i, at)) {
       at->via = 3;
       if (!at->hasC) at->via = 4;
     }
-    int direct = (starts || intro || at->via == 3 || at->via == 4) &&
+    int direct = (starts || intro || at->via == 3 || at->via == 4 || at->via == 7) &&
                  (endsUtterance(c, q) || intro || at->via >= 2 ||
                   (i + 1 >= n || t[i + 1].type == T_PUNCT));
     if (starts && !at->has && !endsUtterance(c, q)) direct = 0;
     if (depth > 0 && starts && !at->has && !endsUtterance(c, q)) direct = 0;
     q->dropped = 0;
     if (direct) {
-      q->depth = q->depth; /* kind recorded below */
-      if (!at->has && depth == 0 && c->lastValid && c->sentNo <= c->lastSent + 1) {
+      if (!at->has && depth == 0 && c->lastValid &&
+          (c->sentNo <= c->lastSent + 1 ||
+           (c->paraNo == c->lastPara && !otherPersonSince(c, c->lastPos, q->open)))) {
         /* a continuation inherits the speaker, not the cue */
         at->hasS = c->last.hasS;
         at->sS = c->last.sS;
@@ -1257,14 +1371,16 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
         at->hasM = c->last.hasM;
         at->mS = c->last.mS;
         at->mE = c->last.mE;
+        at->person1 = c->last.person1;
         at->via = 5;
       }
       if (depth == 0 && (at->has || at->via == 5) && (at->hasS || at->hasM)) {
         c->last = *at;
         c->lastValid = 1;
         c->lastSent = c->sentNo;
+        c->lastPara = c->paraNo;
+        c->lastPos = q->close;
       }
-      at->has = at->has ? at->has : 0;
       q->dropped = -1; /* direct */
     } else {
       /* partial: the nearest cue before it in the sentence */
@@ -1282,7 +1398,7 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
           size_t i0, i1;
           int ok = subjectBefore(c, 0, k, &i0, &i1);
           if (!ok) ok = subjectOfPreviousClause(c, k, &i0, &i1);
-          if (!ok) continue;
+          if (!ok || !plausibleSpeaker(c, i0, i1)) continue;
           setCueOnly(c, at, k, len);
           speakerOf(c, i0, i1, at, t[i].s);
           at->via = 6;
@@ -1315,9 +1431,14 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
       rc = emit(c, kind, q->cs, q->ce, at);
       if (rc) return rc;
     }
-    size_t first = (size_t)t[i].span + 1;
-    if (first < q->after && depth + 1 < 8) {
-      rc = processRegion(c, q->cs, q->ce, first, q->after, depth + 1);
+  }
+  /* 4. nested quotations: walk the child spans, not the tokens (the
+   * recursion tokenizes again into the same buffer) */
+  for (size_t k = ci; k < ciEnd && c->sp[k].open < e; k = c->sp[k].after) {
+    const qspan *q = &c->sp[k];
+    if (q->open < s) continue;
+    if (k + 1 < q->after && depth + 1 < 8) {
+      rc = processRegion(c, q->cs, q->ce, k + 1, q->after, depth + 1);
       if (rc) return rc;
     }
   }
@@ -1325,22 +1446,22 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
 }
 
 static int processRegion(qctx *c, size_t a, size_t b, size_t ci, size_t ciEnd, int depth) {
-  size_t pos = a;
+  size_t pos = a, prevEnd = a;
   /* the sentence cursor state of the turn list is for depth 0 only */
   size_t saveTurn = c->iTurn;
   while (pos < b) {
     pos = trimStart(c->z, c->n, pos, b);
     if (pos >= b) break;
+    /* a line break between sentences starts a paragraph (for continuations) */
+    if (depth == 0 && memchr(c->z + prevEnd, '\n', pos - prevEnd)) c->paraNo++;
     size_t s = pos, ci0 = ci;
     while (ci0 < ciEnd && c->sp[ci0].open < s) ci0 = c->sp[ci0].after;
     ci = ci0;
     size_t e = sentenceEnd(c, s, b, &ci, ciEnd);
     if (e <= s) e = s + 1;
-    size_t ntokSave = c->ntok;
-    (void)ntokSave;
     int rc = processSentence(c, s, e, ci0, ciEnd, depth);
     if (rc) return rc;
-    pos = e;
+    pos = prevEnd = e;
   }
   if (depth > 0) c->iTurn = saveTurn;
   return VB_OK;
@@ -1365,8 +1486,6 @@ static int coverPush(qctx *c, size_t a, size_t b) {
 static int emitTurn(qctx *c, const qturn *t, size_t a, size_t b) {
   qattr at;
   memset(&at, 0, sizeof at);
-  size_t save = c->ntok;
-  (void)save;
   int rc = tokenize(c, t->nameStart, t->nameEnd, c->nsp, c->nsp);
   if (rc) return rc;
   speakerOf(c, 0, c->ntok, &at, t->lineStart);

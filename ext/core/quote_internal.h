@@ -35,6 +35,7 @@
 #define QW_THATWORD 0x4000 /* introduces a reported clause: that, que, dass, что */
 #define QW_CLAUSEWORD 0x8000 /* starts a subordinate clause: what, which, who */
 #define QW_CUEHEAD 0x10000 /* the first word of some cue phrase */
+#define QW_ARTICLE 0x20000 /* an article or possessive: the word after it is a noun */
 
 /* Cue phrase flags. */
 #define QC_DIRECT 0x01     /* attributes a quotation next to it (said, asked, a déclaré) */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  *
  * quote_lexicon.c -- the words quotes() knows: cue phrases per language
- * (English, Russian, German, French, Spanish, Chinese), titles dropped from
+ * (English, Russian, German, French, Spanish, Chinese, Japanese), titles dropped from
  * names, words that make a capitalised run an organisation, pronouns,
  * determiners, auxiliaries and the labels that are not speakers.
  *
@@ -31,7 +31,7 @@
 static const char zTitles[] =
     "president vice prime minister secretary senator sen. sen rep. representative governor gov. "
     "mayor chancellor premier king queen prince princess pope judge justice attorney general gen. "
-    "colonel col. lt. lieutenant major maj. captain capt. sergeant sgt. admiral commander chief "
+    "colonel col. col lt. lt lieutenant major maj. maj captain capt. capt sergeant sgt. sgt admiral commander chief gen rev prof gov "
     "director chairman chairwoman chair ceo coach dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord "
     "lady professor prof. ambassador spokesman spokeswoman spokesperson councillor councilor "
     "councilman councilwoman deputy acting head leader officer inspector detective sheriff bishop "
@@ -86,6 +86,10 @@ static const char zDet[] =
     "a an the one two three four five some several many most few another other all both each "
     "every no this that these those his her their its our my your un une le la les l’ el los las "
     "unos unas ein eine einer eines der die das des dem den один одна";
+
+static const char zArticle[] =
+    "a an the his her their its our my your le la les l’ un une el los las un una der die das "
+    "ein eine einen dem den des";
 
 static const char zAux[] =
     "has have had also later then once repeatedly publicly previously again reportedly recently "
@@ -143,7 +147,11 @@ static const char zNoLabel[] =
     "facts fact-check verdict claim rating keywords abstract introduction conclusion references "
     "ingredients directions instructions place venue price cost tickets contact status result "
     "results score final weather forecast temperature also view settings colours colors "
-    "official mailto tags keywords";
+    "official mailto tags keywords data step-by-step mnemonic restriction restrictions usage "
+    "syntax returns return examples description name synopsis parameters arguments options "
+    "default type value values input output error errors bugs author authors version license "
+    "licence notice caveat caveats todo fixme deprecated availability requirements prerequisites "
+    "solution problem answer question tip tips important";
 
 /* ---- cue verbs -------------------------------------------------------------------
  * English regular verbs by group; each expands to base, -s, -ed, -ing. */
@@ -445,6 +453,7 @@ int qlex_new(qlex **pp) {
   lexWords(p, zPronoun, QW_PRONOUN);
   lexWords(p, zFirst, QW_FIRST);
   lexWords(p, zDet, QW_DET);
+  lexWords(p, zArticle, QW_ARTICLE);
   lexWords(p, zAux, QW_AUX);
   lexWords(p, zLead, QW_LEAD);
   lexWords(p, zStopcap, QW_STOPCAP);

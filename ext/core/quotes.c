@@ -191,6 +191,21 @@ static int isOpenerContext(int32_t c) {
          c == '/' || c == ':' || markFamily(c) != 0;
 }
 
+/* Is there text on the left of the mark at byte i?  Closing marks before
+ * it count as text (…go.’” closes twice), opening marks, brackets, dashes
+ * and spaces do not, and straight marks are looked through (at most 3). */
+static int leftFlankAt(const unsigned char *z, size_t n, size_t i) {
+  for (int k = 0; k < 4 && i > 0; k++) {
+    int32_t c;
+    i = vb_utf8_prev(z, n, i, &c);
+    if (c == '"' || c == '\'' || c == 0xFF02) continue;
+    if (c == 0x2019 || c == 0x201D || c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F)
+      return 1;
+    return !isSpaceCp(c) && !isOpenerContext(c);
+  }
+  return 0;
+}
+
 typedef struct qscan {
   const unsigned char *z;
   size_t n;
@@ -226,7 +241,6 @@ static int scanMarks(qscan *s) {
   const unsigned char *z = s->z;
   size_t n = s->n, i = 0, para = 0;
   int sawText = 0; /* a non-space character since the last paragraph break */
-  size_t lineStart = 0;
   int rc;
   /* every line start is a turn-label candidate if it starts with a letter */
   while (i < n) {
@@ -244,13 +258,11 @@ static int scanMarks(qscan *s) {
         sawText = 0;
       }
       i++;
-      lineStart = i;
       while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\r' || z[i] == '\n')) i++;
       if (i < n && z[i] >= 'A' && z[i] != '\'' && !(z[i] >= 'a' && z[i] <= 'z')) {
         rc = qbufPush(&s->lines, &i, sizeof i);
         if (rc) return rc;
       }
-      (void)lineStart;
       continue;
     }
     if (!kMark[c]) {
@@ -276,7 +288,7 @@ static int scanMarks(qscan *s) {
     size_t e2 = e;
     if (e < n) e2 = vb_utf8_next(z, n, e, &next);
     if (e2 < n) vb_utf8_next(z, n, e2, &next2);
-    int leftFlank = prev != 0 && !isSpaceCp(prev) && !isOpenerContext(prev);
+    int leftFlank = leftFlankAt(z, n, i);
     int rightFlank = next != 0 && !isSpaceCp(next);
     unsigned flags = 0;
     switch (cp) {
@@ -425,8 +437,7 @@ static int pairMarks(qscan *s, qbuf *spans) {
         }
         if (j < nm && j <= i + 8 && m[j].para == k->para) continue;
       }
-      if (d >= 0 && !(k->fam == FAM_DOUBLE && k->cp == '"' && (k->flags & MK_DIGITBEFORE) &&
-                      0)) {
+      if (d >= 0) {
         rc = emitSpan(spans, &m[st[d].mark], k->pos, k->end, d);
         if (rc) return rc;
         depth = d; /* inner marks still open are mismatched: dropped */
@@ -520,7 +531,6 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     /* reject labels that are not speakers */
     size_t w = at;
     int bad = 0, nWords = 0;
-    size_t lastStart = at, lastEnd = at;
     while (w < colon) {
       while (w < colon && (s->z[w] == ' ' || s->z[w] == '\t')) w++;
       size_t b = w;
@@ -530,13 +540,9 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
         unsigned cls = qlex_class(lex, qlex_hash(s->z + b, w - b), 0);
         if (cls & QW_NOLABEL) bad = 1;
         if (nWords == 1 && (cls & (QW_STOPCAP | QW_PRONOUN)) && !(cls & QW_TITLE)) bad = 1;
-        lastStart = b;
-        lastEnd = w;
       }
     }
     if (bad || nWords == 0) continue;
-    (void)lastStart;
-    (void)lastEnd;
     qturn t;
     memset(&t, 0, sizeof t);
     t.lineStart = at;
@@ -548,6 +554,33 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
   }
   pcre2_match_data_free(md);
   return rc;
+}
+
+static int cmpU64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* 1 if some label's last word occurs in two labels. */
+static int turnsRepeat(const unsigned char *z, const qturn *a, size_t n, int *pRc) {
+  if (n < 2) return 0;
+  uint64_t *k = vb_malloc(n * sizeof *k);
+  if (k == NULL) {
+    *pRc = VB_NOMEM;
+    return 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t e = a[i].nameEnd, b = e;
+    while (b > a[i].nameStart && z[b - 1] != ' ' && z[b - 1] != '\t' &&
+           !(b >= 2 && z[b - 2] == 0xC2 && z[b - 1] == 0xA0))
+      b--;
+    k[i] = qlex_hash(z + b, e - b);
+  }
+  qsort(k, n, sizeof *k, cmpU64);
+  int rep = 0;
+  for (size_t i = 1; i < n && !rep; i++) rep = k[i] == k[i - 1];
+  vb_free(k);
+  return rep;
 }
 
 /* ---- the iterator ------------------------------------------------------------------------- */
@@ -634,7 +667,9 @@ int vb_quotes_open(vb_quote_iter **pp, const vb_quote_rules *rules, const unsign
   s.marks.a = NULL;
   if (rc == VB_OK) rc = linkSpans(spans.a, spans.n);
   if (rc == VB_OK) rc = findTurns(rules, &s, rules->lex, &turns);
-  if (rc == VB_OK && turns.n < 2) turns.n = 0; /* one label is a headline or dateline */
+  /* A transcript has at least two labels and a speaker who speaks twice;
+   * one label is a headline or dateline, distinct "Term:" lines a glossary. */
+  if (rc == VB_OK && !turnsRepeat(z, turns.a, turns.n, &rc)) turns.n = 0;
   if (rc == VB_OK) {
     rc = qattr_run(rules->lex, z, n, langId, spans.a, spans.n, turns.a, turns.n, &rows);
   }

@@ -42,6 +42,8 @@ select quote, speaker, cue from quotes('«Мы готовы», — заявил 
 select quote, speaker, cue from quotes('« Nous n’avons pas le choix », a déclaré la ministre Claire Dubois.', 'fr');
 select quote, speaker, cue from quotes('«No vamos a ceder», afirmó la portavoz Elena Ruiz.', 'es');
 select quote, speaker, cue from quotes('王丽教授说：“这个结果出乎意料。”', 'zh');
+select quote, speaker, mention, cue from quotes('“我们会赢。”他说。', 'zh');
+select quote, speaker, mention, cue from quotes('田中首相は「来年も続けます」と語った。', 'ja');
 select 'q-13 NULL, empty, numbers, BLOB';
 select count(*) from quotes(NULL);
 select count(*) from quotes('');
@@ -52,6 +54,18 @@ select quote, speaker, start, length, substr(d, start, length) is quote
   from (select cast(x'ff2041fe2e20e2809c7368e280a62ce2809d207361696420416e6e2e2022ff78ff222c206865207361696420ff2e' as text) as d), quotes(d);
 select 'q-15 hidden columns, lang default';
 select lang, typeof(document) from quotes('“Hi,” he said.');
-select 'q-16 errors';
+select 'q-16 titles with a period, gender from titles and pronouns';
+select quote, speaker, mention from quotes('Dr. Priya Shah runs the lab. “It works,” said Dr. Shah.');
+select quote, speaker, mention from quotes('Ms. Ann Lee met John Smith. “No,” she said. “Yes,” he said.');
+select quote, speaker, cue from quotes('Laut Innenminister Jonas Weber wird der Fall geprüft.', 'de');
+select 'q-17 continuation across narration in the paragraph, not past another person or paragraph';
+select quote, speaker, cue from quotes('“A,” said Ann Lee. She smiled. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee. Bob Stone disagreed. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee.
+
+The meeting ended.
+
+“B.”');
+select 'q-18 errors';
 select * from quotes('x', 'xx');
 select * from quotes();

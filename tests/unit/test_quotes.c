@@ -113,6 +113,12 @@ static void testBadInput(void) {
   z[3 * n] = 0;
   CHECK_INT(rows(z, "en", a, 16), 0); /* no words inside */
   free(z);
+  /* nested four deep: each quotation once (regression: the recursion
+   * re-read the token buffer of the enclosing sentence) */
+  const char *deep = "Ann Lee said: \u201cBo Ray said: \u2018Cy Li said: \u201cDi Wu said: "
+                     "\u2018go.\u2019\u201d\u2019\u201d";
+  CHECK_INT(rows(deep, "en", a, 16), 4);
+  for (int i = 1; i < 4; i++) CHECK(a[i].start > a[i - 1].start);
   /* invalid UTF-8: spans on unit boundaries */
   const char *bad = "\xff\xe2\x80\x9c\xc0x\xe2\x80\x9d said Ann \xfe.";
   int k = rows(bad, "en", a, 16);
