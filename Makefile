@@ -49,7 +49,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps deps-test deps-bench deps-report test test-unit test-sql test-python \
-  test-bindings static test-conformance test-asan demo report bench asan memcheck fuzz coverage install uninstall \
+  test-bindings test-conformance test-asan demo report bench asan memcheck fuzz coverage install uninstall \
   clean format lint check-exports
 
 all: $(SO)
@@ -86,26 +86,8 @@ check-exports: $(SO)
 	if [ -n "$$extra" ]; then echo "$(SO) exports more than its entry point: $$extra"; exit 1; fi; \
 	if ldd $(SO) | grep -q libsqlite3; then echo "$(SO) links libsqlite3"; exit 1; fi
 
-# ---- static build ----------------------------------------------------------------
-# make static: the extension compiled with -DSQLITE_CORE into
-# build/static/libverbatim.a, and build/static/verbatim_static, a C program
-# linked with libsqlite3 that registers it with sqlite3_auto_extension()
-# (the 'static' binding of tests/bindings/run.sh).
-STATIC_DIR = build/static
-static: deps
-	@$(MAKE) --no-print-directory BUILD=$(STATIC_DIR) CFLAGS="$(CFLAGS) -DSQLITE_CORE" \
-	  $(STATIC_DIR)/verbatim_static
-
-$(BUILD)/libverbatim.a: $(CORE_OBJ) $(SQLITE_OBJ)
-	@rm -f $@
-	$(AR) rcs $@ $^
-
-$(BUILD)/verbatim_static: tests/bindings/run_static.c $(BUILD)/libverbatim.a | deps
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libverbatim.a $(DEP_LIBS) \
-	  $(shell $(PKG_CONFIG) --libs sqlite3) $(LDFLAGS)
-
 # ---- tests -------------------------------------------------------------------
-test: deps-test all unit-bins check-exports static
+test: deps-test all unit-bins check-exports
 	@tests/run.sh all
 
 test-unit: deps-test unit-bins
@@ -114,7 +96,7 @@ test-sql: deps-test all
 	@tests/run.sh sql
 test-python: deps-test all
 	@tests/run.sh python
-test-bindings: deps-test all static
+test-bindings: deps-test all
 	@tests/run.sh bindings
 test-conformance: deps-test all
 	@tests/run.sh conformance

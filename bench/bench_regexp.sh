@@ -14,6 +14,8 @@
 # Prints both times, both counts (they must agree: every pattern here means
 # the same in both dialects on this ASCII-heavy text) and the ratio
 # built-in time / verbatim time (above 1: verbatim is faster).
+# Then find-all: `count(*) from lines, regexp_matches(line, P)` against
+# Python's re.finditer() over the same lines, with the same kind of ratio.
 set -eu
 cd "$(dirname "$0")/.."
 so=${VERBATIM_SO:-dist/verbatim.so}
@@ -77,3 +79,32 @@ for pat in "${patterns[@]}"; do
 done
 awk -v b="$total_b" -v v="$total_v" 'BEGIN {
   printf "regexp: built-in/verbatim = %.2f over all patterns (above 1: verbatim faster)\n", b / v }'
+
+# Find-all: regexp_matches() over every line against Python's re.finditer()
+# on the same lines (Python's own regex engine, same process), best of 3.
+/usr/bin/python3 - "$so" "$db" <<'PY'
+import re, sqlite3, sys, time
+so, db = sys.argv[1:3]
+conn = sqlite3.connect(db)
+conn.enable_load_extension(True)
+conn.load_extension(so)
+lines = [l for (l,) in conn.execute("select line from lines")]
+nbytes = sum(len(l.encode()) for l in lines)
+print(f"{'find-all pattern':<28} {'matches':>10} {'python-s':>10} {'verbatim-s':>10} {'ratio':>7}")
+tb = tv = 0.0
+for pat in [r"\w+", r"[A-Z][a-z]+", r"\d+:\d+", r"(\w+) (of|unto) (\w+)"]:
+    best_p = best_v = 1e9
+    for _ in range(3):
+        t0 = time.perf_counter()
+        rx = re.compile(pat)
+        n_p = sum(1 for l in lines for _ in rx.finditer(l))
+        best_p = min(best_p, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        n_v = conn.execute("select count(*) from lines, regexp_matches(line, ?)", (pat,)).fetchone()[0]
+        best_v = min(best_v, time.perf_counter() - t0)
+    count = str(n_v) if n_v == n_p else f"{n_v}(re:{n_p})"
+    print(f"{pat:<28} {count:>10} {best_p:>10.3f} {best_v:>10.3f} {best_p / best_v:>7.2f}")
+    tb += best_p
+    tv += best_v
+print(f"regexp_matches: python-re/verbatim = {tb / tv:.2f} over all patterns (above 1: verbatim faster)")
+PY

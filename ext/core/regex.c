@@ -9,10 +9,11 @@
  * vb_malloc/vb_free; the compile context and every iterator's match data
  * and match context are made from it, so it lives as long as the regex.
  * pcre2_jit_compile() is tried once; if it fails (no JIT in this PCRE2, no
- * executable memory) pcre2_match() simply interprets the pattern.
+ * executable memory) the interpreter is used, fragment by fragment (below).
  *
  * Limits (per iterator, in its match context): match_limit bounds the
- * backtracking work of one match attempt for the interpreter and the JIT;
+ * backtracking work of one match attempt (PCRE2 restarts the count at each
+ * start position of an unanchored search) for the interpreter and the JIT;
  * depth_limit and heap_limit bound the interpreter's backtracking frames;
  * the JIT runs on its own stack of at most VB_REGEX_JIT_STACK_MAX bytes.
  * Any of them running out is VB_ELIMIT.
@@ -43,14 +44,18 @@
 #include "verbatim/regex.h"
 
 #include <pcre2.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 /* Under valgrind the JIT is not used: its vectorised searches read aligned
  * words past the end of a subject, which valgrind reports as uses of
  * uninitialised memory (PCRE2 needs --enable-valgrind for that, which
- * Debian's build does not have).  So `make memcheck` checks the
- * interpreter path and the sanitizer build the JIT path. */
+ * Debian's build does not have).  valgrind is recognised when its header
+ * was present at build time, and the environment variable VERBATIM_NO_JIT
+ * (set to anything but "" or "0") turns the JIT off in any build: `make
+ * memcheck` sets it.  So memcheck checks the interpreter path and the
+ * sanitizer build the JIT path. */
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -61,6 +66,11 @@
 #endif
 
 #define REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
+
+static int regexJitDisabled(void) {
+  const char *z = getenv("VERBATIM_NO_JIT");
+  return (z && z[0] && strcmp(z, "0") != 0) || RUNNING_ON_VALGRIND;
+}
 
 struct vb_regex {
   pcre2_general_context *gctx;
@@ -135,7 +145,7 @@ int vb_regex_compile(vb_regex **pp, const char *zPat, ptrdiff_t nPat, unsigned f
   }
   re->code = regexCompile(re, zPat, nPat, options | PCRE2_MATCH_INVALID_UTF, &errcode, &errOffset);
   if (re->code != NULL) {
-    re->isJit = !(flags & VB_REGEX_NO_JIT) && !RUNNING_ON_VALGRIND &&
+    re->isJit = !(flags & VB_REGEX_NO_JIT) && !regexJitDisabled() &&
                 pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
     if (!re->isJit) { /* the interpreter matches fragments: see HOW IT WORKS */
       pcre2_code_free(re->code);

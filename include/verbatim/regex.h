@@ -51,6 +51,14 @@
  * an empty match that falls inside a unit is skipped.  Capture groups
  * (k >= 1) are PCRE2's exact spans, always valid UTF-8.
  *
+ * Without the JIT (a PCRE2 built without it, under valgrind, or with the
+ * environment variable VERBATIM_NO_JIT set to anything but "" or "0") the subject
+ * is matched fragment by fragment (see ext/core/regex.c).  Every non-empty
+ * match is the same as with the JIT; only empty matches and \A or ^ right
+ * next to invalid bytes can differ (PCRE2 tries an empty match at an
+ * invalid byte that is not a continuation byte, and at offset 0 even when
+ * invalid bytes follow; the fragment matcher does not).
+ *
  * Thread-safety: a compiled vb_regex is immutable and may be shared by any
  * number of threads, each with its own vb_regex_iter.  An iterator borrows
  * its regex and its subject: both must outlive it (or its next reset).

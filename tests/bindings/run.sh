@@ -2,12 +2,10 @@
 # SPDX-License-Identifier: MIT
 # tests/bindings/run.sh [SO] -- the 'bindings' test layer: load the extension
 # from the sqlite3 shell, Python (sqlite3), Tcl (libsqlite3-tcl) and Perl
-# (DBD::SQLite), and link it statically into a C program (run_static.c,
-# built by `make static`, registered with sqlite3_auto_extension); run the
-# same workload (workload.txt) in each, and compare each one's output with
-# the one expected.txt.  Prints "N passed, N failed" (one test per binding).
-# A binding whose interpreter or SQLite package is missing fails: `make
-# test` installs them (scripts/deps.sh test) and builds the static program.
+# (DBD::SQLite), run the same workload (workload.txt) in each, and compare
+# each one's output with the one expected.txt.  Prints "N passed, N failed"
+# (one test per binding).  A binding whose interpreter or SQLite package is
+# missing fails: `make test` installs them (scripts/deps.sh test).
 set -u
 cd "$(dirname "$0")/../.."
 so=${1:-dist/verbatim.so}
@@ -39,17 +37,12 @@ run_shell() {
 
 pass=0
 fail=0
-for binding in shell python tcl perl static; do
+for binding in shell python tcl perl; do
   case $binding in
     shell) run_shell >"$tmp/$binding.out" 2>&1 ;;
     python) /usr/bin/python3 "$dir/run_python.py" "$so" "$work" >"$tmp/$binding.out" 2>&1 ;;
     tcl) tclsh "$dir/run_tcl.tcl" "$so" "$work" >"$tmp/$binding.out" 2>&1 ;;
     perl) perl "$dir/run_perl.pl" "$so" "$work" >"$tmp/$binding.out" 2>&1 ;;
-    static)
-      # Brought up to date here too, so the layer never runs a stale build.
-      if make --no-print-directory -s static >"$tmp/$binding.out" 2>&1; then
-        build/static/verbatim_static "$work" >"$tmp/$binding.out" 2>&1
-      fi ;;
   esac
   if diff -u "$dir/expected.txt" "$tmp/$binding.out" >"$tmp/$binding.diff"; then
     echo "ok   $binding: $(wc -l <"$tmp/$binding.out") result lines"

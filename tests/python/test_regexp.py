@@ -104,6 +104,34 @@ class AnyBytes(unittest.TestCase):
         self.assertEqual(rows_[0], rows_[1] or 0)
 
 
+class CachedPatterns(unittest.TestCase):
+    """The compiled pattern is cached per statement: re-running a prepared
+    statement with another bound pattern must not reuse the old one, and a
+    pattern taken from a column is compiled row by row."""
+
+    def test_rebound_and_column_patterns(self):
+        conn = connect()
+        conn.execute("create table t(x, p)")
+        conn.executemany("insert into t values (?, ?)",
+                         [("apple", "^a"), ("banana", "an"), ("cherry", "^a")])
+        for p, want in [("^a", "apple"), ("an", "banana"), ("rr", "cherry"), ("^a", "apple")]:
+            with self.subTest(pattern=p):
+                self.assertEqual(conn.execute(
+                    "select group_concat(x) from t where x regexp ?", (p,)).fetchone()[0], want)
+                self.assertEqual(conn.execute(
+                    "select group_concat(match) from t, regexp_matches(t.x, ?)",
+                    (p,)).fetchone()[0],
+                    ",".join(m for x in ("apple", "banana", "cherry") for m in re.findall(p, x)))
+        self.assertEqual(conn.execute(
+            "select group_concat(x regexp p) from t order by rowid").fetchone()[0], "1,1,0")
+        self.assertEqual(conn.execute(
+            "select group_concat(regexp_replace(x, p, '_')) from t").fetchone()[0],
+            "_pple,b__a,cherry")
+        self.assertEqual(conn.execute(
+            "select group_concat(m.match) from t, regexp_matches(t.x, t.p) m").fetchone()[0],
+            "a,an,an")
+
+
 def _valid(data):
     try:
         data.decode("utf-8")

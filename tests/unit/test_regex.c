@@ -105,6 +105,20 @@ static void testCompile(void) {
 
   vb_regex_free(NULL);
   vb_regex_iter_free(NULL);
+
+  /* VERBATIM_NO_JIT turns the JIT off (make memcheck sets it); "0" does not. */
+  if (jitAvailable()) {
+    setenv("VERBATIM_NO_JIT", "1", 1);
+    CHECK_INT(vb_regex_compile(&re, "a", -1, 0, NULL), VB_OK);
+    CHECK_INT(vb_regex_is_jit(re), 0);
+    vb_regex_free(re);
+    setenv("VERBATIM_NO_JIT", "0", 1);
+    CHECK(jitAvailable());
+    unsetenv("VERBATIM_NO_JIT");
+  }
+  CHECK_INT(vb_regex_compile(&re, "a", -1, VB_REGEX_NO_JIT, NULL), VB_OK);
+  CHECK_INT(vb_regex_is_jit(re), 0);
+  vb_regex_free(re);
 }
 
 static void testUnicode(void) {
