@@ -460,6 +460,22 @@ static int cueAt(qctx *c, size_t i, size_t lim, unsigned *pFlags) {
 
 /* ---- names and speakers ------------------------------------------------------------- */
 
+/* First token of the name that ends at t[last] within t[lo..last]: the
+ * surname, the particles before it (von der, de la) and one given name. */
+static size_t nameFirst(const qtok *t, size_t lo, size_t last) {
+  size_t k = last;
+  while (k > lo && (t[k - 1].cls & QW_PARTICLE)) k--;
+  if (k > lo && t[k - 1].cap && !(t[k - 1].cls & (QW_PARTICLE | QW_TITLE | QW_ORG | QW_STOPCAP)))
+    k--;
+  return k;
+}
+
+/* A particle chain at t[i] that leads to a capitalised word. */
+static int particleBeforeName(const qtok *t, size_t i, size_t n) {
+  while (i < n && t[i].type == T_WORD && (t[i].cls & QW_PARTICLE)) i++;
+  return i < n && t[i].type == T_WORD && t[i].cap;
+}
+
 /* Register the names of the sentence's capitalised runs and note mentions. */
 static int registerNames(qctx *c) {
   qtok *t = c->tok;
@@ -471,20 +487,21 @@ static int registerNames(qctx *c) {
     }
     size_t r = i;
     while (i < n && t[i].type == T_WORD && !t[i].cjk &&
-           (t[i].cap || ((t[i].cls & QW_PARTICLE) && i + 1 < n && t[i + 1].cap)))
+           (t[i].cap || ((t[i].cls & QW_PARTICLE) && particleBeforeName(t, i, n))))
       i++;
     /* the run is t[r..i): split at titles, organisation words, stop words */
     size_t a = r;
     int gender = 0;
     while (a < i) {
       size_t b = a;
-      while (b < i && !(t[b].cls & (QW_TITLE | QW_ORG | QW_STOPCAP | QW_PRONOUN))) b++;
+      while (b < i && (!(t[b].cls & (QW_TITLE | QW_ORG | QW_STOPCAP | QW_PRONOUN)) ||
+                       ((t[b].cls & QW_PARTICLE) && particleBeforeName(t, b, i))))
+        b++;
       int org = b < i && (t[b].cls & QW_ORG) && !(t[b].cls & QW_TITLE);
       if (b > a && !org) {
-        size_t k = b - a;
-        size_t first = k > 2 ? b - 2 : a;
-        if (k > 2 && (t[b - 2].cls & QW_PARTICLE)) first = b - 3;
-        if (k >= 2) {
+        size_t first = nameFirst(t, a, b - 1);
+        size_t k = b - first;
+        if (k >= 2 && !(t[first].cls & QW_PARTICLE)) {
           int p = personAdd(c, t[first].s, t[b - 1].e, t[b - 1].h, (int)(b - first), gender);
           if (p < 0) return p;
           mention(c, t[first].s, p);
@@ -557,9 +574,13 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
       r--;
       continue;
     }
-    if (p->type == T_WORD && (p->cls & QW_PARTICLE) && r - 1 > i0 && t[r - 2].cap) {
-      r--;
-      continue;
+    if (p->type == T_WORD && (p->cls & QW_PARTICLE)) {
+      size_t q = r - 1;
+      while (q > i0 && t[q - 1].type == T_WORD && (t[q - 1].cls & QW_PARTICLE)) q--;
+      if (q > i0 && t[q - 1].cap) {
+        r = q;
+        continue;
+      }
     }
     if (p->type == T_WORD && p->h == qlex_hash((const unsigned char *)"and", 3) && r - 1 > i0 &&
         t[r - 2].cap) {
@@ -587,6 +608,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
   for (size_t k = r; k <= last; k++) {
     if (t[k].cls & (QW_TITLE | QW_ORG | QW_STOPCAP)) {
       if (coord && t[k].h == qlex_hash((const unsigned char *)"and", 3)) continue;
+      if ((t[k].cls & QW_PARTICLE) && k < last) continue;
       first = k + 1;
     }
   }
@@ -599,12 +621,14 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
     }
     return;
   }
-  if (!coord && last - first + 1 > 2) {
-    first = last - 1;
-    if (first > r && (t[first - 1].cls & QW_PARTICLE)) first--;
+  if (!coord) {
+    size_t nf = nameFirst(t, first, last);
+    if (nf > first) first = nf;
   }
   size_t k = last - first + 1;
-  if (k == 1) {
+  int given = 0; /* a given name before the surname */
+  for (size_t j = first; j < last; j++) given |= t[j].cap && !(t[j].cls & QW_PARTICLE);
+  if (!coord && !given) {
     int p = personFind(c, t[last].h);
     at->hasS = 1;
     if (p >= 0) {
@@ -613,7 +637,7 @@ static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
       at->person1 = p + 1;
       mention(c, pos, p);
     } else {
-      at->sS = t[last].s;
+      at->sS = t[first].s;
       at->sE = t[last].e;
     }
     return;
@@ -824,6 +848,21 @@ static int attrAfter(qctx *c, size_t q, qattr *at) {
     }
     if ((t[k].cls & QW_FINITE) && !t[k].cap) return 0;
     k++;
+  }
+  /* an appositive between speaker and cue: "Smith, who heads the union, said" */
+  if (k > j && k < lim && isP(&t[k], ',')) {
+    size_t m = k + 1;
+    while (m < lim && m < k + 16 && !(t[m].type == T_PUNCT && t[m].pc != '-')) m++;
+    if (m < lim && isP(&t[m], ',')) {
+      size_t cue = m + 1;
+      while (cue < lim && t[cue].type == T_WORD && (t[cue].cls & QW_AUX) && !t[cue].cap) cue++;
+      len = cueAt(c, cue, lim, &f);
+      if (len && (f & QC_DIRECT) && !(f & QC_PARTICIPLE)) {
+        setCue(c, at, cue, len);
+        speakerOf(c, j, k, at, t[q].s);
+        return 1;
+      }
+    }
   }
   return 0;
 }

@@ -48,6 +48,7 @@ MODULES = {
     "lsh_bands",
     "quotes",
     "regexp_matches",
+    "quotes",
 }
 
 # FTS5 tokenizers (not listed by any pragma: checked by creating a table).
@@ -73,6 +74,7 @@ SAMPLES = {
     "tokens": "select count(*) from tokens('Two words')",
     "quotes": "select count(*) from quotes('\"We agree,\" Putin said.')",
     "regexp_matches": "select count(*) from regexp_matches('a1b22', '\\d+')",
+    "quotes": "select count(*) from quotes('“We are ready,” said Ann Lee.')",
 }
 
 
@@ -238,6 +240,9 @@ class Errors(unittest.TestCase):
         ("select * from sentences('x', 'xx')",
          r"^sentences: unknown language 'xx' \(supported: en, .*, und\)$"),
         ("select * from sentences()", r"^sentences: missing argument 'document'$"),
+        ("select * from quotes('x', 'xx')",
+         r"^quotes: unknown language 'xx' \(supported: en, .*, und\)$"),
+        ("select * from quotes()", r"^quotes: missing argument 'document'$"),
     ]
 
     def test_error_texts(self):

@@ -66,6 +66,9 @@ select quote, speaker, cue from quotes('“A,” said Ann Lee.
 The meeting ended.
 
 “B.”');
-select 'q-18 errors';
+select 'q-18 name particles, an appositive between speaker and cue';
+select quote, speaker, mention from quotes('“This is unacceptable,” Ursula von der Leyen said. Von der Leyen added: “We act.”');
+select quote, speaker, cue from quotes('“It is over,” Smith, who heads the union, said.');
+select 'q-19 errors';
 select * from quotes('x', 'xx');
 select * from quotes();
