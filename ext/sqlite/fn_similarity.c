@@ -5,8 +5,8 @@
  *   similarity(a, b [, method [, lang]])  -> REAL in [0, 1]
  *   edit_distance(a, b)                   -> INTEGER
  *
- *   select similarity('The minister said the talks failed.',
- *                     'Talks have failed, the minister says.');   -- 1.0
+ *   select round(similarity('The minister said the talks failed.',
+ *                           'Talks have failed, the minister says.'), 2);   -- 0.86
  *   select similarity('kitten', 'sitting', 'levenshtein');        -- 0.571428571428571
  *   select edit_distance('kitten', 'sitting');                     -- 3
  *
