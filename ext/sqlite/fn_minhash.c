@@ -96,16 +96,14 @@ static void similarityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
     return;
   }
-  x = sqlite3_value_blob(argv[0]);
-  if (sqlite3_value_type(argv[0]) != SQLITE_BLOB ||
-      vb_minhash_parse(x, (size_t)sqlite3_value_bytes(argv[0]), &px, &nx) != VB_OK) {
+  x = vb_minhash_arg(argv[0], &px, &nx);
+  if (x == NULL) {
     sqlite3_result_error(ctx, "minhash_similarity: the first argument is not a minhash() signature",
                          -1);
     return;
   }
-  y = sqlite3_value_blob(argv[1]);
-  if (sqlite3_value_type(argv[1]) != SQLITE_BLOB ||
-      vb_minhash_parse(y, (size_t)sqlite3_value_bytes(argv[1]), &py, &ny) != VB_OK) {
+  y = vb_minhash_arg(argv[1], &py, &ny);
+  if (y == NULL) {
     sqlite3_result_error(
         ctx, "minhash_similarity: the second argument is not a minhash() signature", -1);
     return;

@@ -10,6 +10,7 @@
  *   vb_result_lang    the lang hidden column: the argument or 'en'
  *   vb_charmap_span   both ends of a byte span as 0-based character indexes
  *   vb_result_errorf  a formatted error message from a scalar function
+ *   vb_minhash_arg    a minhash() signature argument, checked
  *
  *   static int sentencesOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **pp) {
  *     int rc = vb_cursor_open(sizeof(sentences_cursor), pp);
@@ -55,6 +56,14 @@ int vb_charmap_span(vb_charmap *m, size_t start, size_t end, sqlite3_int64 *piSt
   *piStart = vb_charmap_pos(m, start);
   *piEnd = vb_charmap_pos(m, end);
   return (*piStart < 0 || *piEnd < 0) ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+const unsigned char *vb_minhash_arg(sqlite3_value *v, int *pPerms, int *pN) {
+  const unsigned char *sig;
+  if (sqlite3_value_type(v) != SQLITE_BLOB) return NULL;
+  sig = sqlite3_value_blob(v);
+  if (vb_minhash_parse(sig, (size_t)sqlite3_value_bytes(v), pPerms, pN) != VB_OK) return NULL;
+  return sig;
 }
 
 void vb_result_errorf(sqlite3_context *ctx, const char *zFmt, ...) {

@@ -91,9 +91,8 @@ static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, i
   if (rc != SQLITE_OK) return rc;
   sqlite3_value *vSig = p->args.a[0], *vBands = p->args.a[1], *vRows = p->args.a[2];
   if (vSig == NULL || sqlite3_value_type(vSig) == SQLITE_NULL) return SQLITE_OK;
-  p->sig = sqlite3_value_blob(vSig);
-  if (sqlite3_value_type(vSig) != SQLITE_BLOB ||
-      vb_minhash_parse(p->sig, (size_t)sqlite3_value_bytes(vSig), &p->perms, &n) != VB_OK) {
+  p->sig = vb_minhash_arg(vSig, &p->perms, &n);
+  if (p->sig == NULL) {
     vb_vtab_error(cur->pVtab, "lsh_bands: the signature argument is not a minhash() signature");
     return SQLITE_ERROR;
   }

@@ -130,5 +130,8 @@ int vb_charmap_span(vb_charmap *m, size_t start, size_t end, sqlite3_int64 *piSt
 /* sqlite3_result_error with a printf-style message (NOMEM if it cannot be
  * formatted). */
 void vb_result_errorf(sqlite3_context *ctx, const char *zFmt, ...);
+/* The bytes of v when it is a minhash() signature (a BLOB that
+ * vb_minhash_parse accepts; sets *pPerms and *pN), else NULL. */
+const unsigned char *vb_minhash_arg(sqlite3_value *v, int *pPerms, int *pN);
 
 #endif /* VERBATIM_INTERNAL_H */
