@@ -9,6 +9,8 @@ cd "$(dirname "$0")/../.."
 so=${1:-dist/verbatim.so}
 so=${so%.so}
 pass=0; fail=0
+diffout=$(mktemp)
+trap 'rm -f "$diffout"' EXIT
 for t in tests/sql/*.sql; do
   name=$(basename "$t" .sql)
   exp=tests/sql/$name.expected
@@ -20,13 +22,15 @@ for t in tests/sql/*.sql; do
   if [ "$rc" = 99 ]; then
     echo "FAIL $name: valgrind errors"; echo "$out" | grep '==' | head -n 30
     fail=$((fail + 1))
-  elif [ -f "$exp" ] && diff -u "$exp" <(echo "$out") >/tmp/vb_sql_diff.$$; then
+  elif [ ! -f "$exp" ]; then
+    echo "FAIL $name: no $exp"
+    fail=$((fail + 1))
+  elif diff -u "$exp" <(echo "$out") >"$diffout"; then
     pass=$((pass + 1))
   else
-    echo "FAIL $name"; head -n 40 /tmp/vb_sql_diff.$$ 2>/dev/null
+    echo "FAIL $name"; head -n 40 "$diffout"
     fail=$((fail + 1))
   fi
 done
-rm -f /tmp/vb_sql_diff.$$
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
