@@ -29,4 +29,7 @@ select * from shingles('a b c', 0);
 select * from shingles('a b c', 17);
 select * from shingles('a b c', 'x');
 select * from shingles('a b c', 2.5);
+select * from shingles('a b c', 2.0);
+select 'integer text is an integer';
+select ord, shingle from shingles('one two three', '2');
 select * from shingles;
