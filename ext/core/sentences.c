@@ -1,36 +1,316 @@
 /* SPDX-License-Identifier: MIT
  *
- * sentences.c -- PLACEHOLDER until the segmentation work lands: the whole
- * document is one sentence.
+ * sentences.c -- sentence segmentation: Unicode UAX #29 sentence boundaries
+ * as a streaming scanner, with per-language knowledge (sentence_lang.c)
+ * deciding which boundaries to keep and where to add some.
+ *
+ * UAX #29 (Unicode 15.0, rules SB1-SB998) as a forward scanner
+ * (vb_sent_uax_next):
+ *   - the hot loop skips ASCII bytes that cannot matter (anything but
+ *     . ! ? CR LF) with one table load per byte; non-ASCII characters are
+ *     decoded with vb_utf8_step and classified with the generated two-stage
+ *     table (sentence_break_data.c);
+ *   - SB3/SB4: a paragraph separator (CR LF, CR, LF, Sep) always ends a
+ *     segment;
+ *   - at a terminator (ATerm '.', STerm '!', '?', '。', …) the scanner follows
+ *     SB5-SB11: SB6 (ATerm × Numeric), SB7 (Upper/Lower ATerm × Upper, the
+ *     letter before found by looking back over Extend/Format), Close* then
+ *     Sp* (SB9, SB10), SB8a (another terminator or SContinue continues), SB8
+ *     (after ATerm, a lookahead over characters that are not letters,
+ *     terminators or separators for a Lower that continues the sentence),
+ *     else SB11 breaks;
+ *   - SB5: Extend and Format characters attach to the character before them
+ *     (not after a paragraph separator).
+ * Every character is examined at most twice (the SB8 lookahead and the
+ * rescan after it), so a document is segmented in linear time with no
+ * allocation beyond the iterator itself.
+ *
+ * Sentences (vb_sent_next) are the segments between kept boundaries,
+ * trimmed of white space (Sp, Sep, CR, LF); segments that are only white
+ * space are skipped.  Paragraph numbers go up when the white space between
+ * two sentences holds a line break (DESIGN.md: a blank line, or a line
+ * break after a line that ends a sentence or stands alone as a heading).
+ * With lang 'und' every UAX #29 boundary is kept.
  */
 #include "verbatim/sentences.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "sentence_break.h"
+#include "sentence_lang.h"
+
+/* Class of the ASCII byte c (c < 0x80). */
+#define SB_ASCII(c) (vb_sb_stage2[(size_t)vb_sb_stage1[0] * 128 + (c)])
+
+/* ASCII bytes the hot loop must stop at: CR LF . ! ? */
+static const unsigned char sb_stop[128] = {
+    ['\r'] = 1, ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+};
+
+static inline int sb_is_parasep(int k) { return k == VB_SB_CR || k == VB_SB_LF || k == VB_SB_SEP; }
+
+/* One character at i: its class in *pk; returns the offset after it. */
+static inline size_t sb_char(const unsigned char *z, size_t n, size_t i, int *pk) {
+  int32_t cp;
+  size_t j;
+  if (z[i] < 0x80) {
+    *pk = SB_ASCII(z[i]);
+    return i + 1;
+  }
+  j = vb_utf8_step(z, n, i, &cp);
+  *pk = vb_sb_class(cp);
+  return j;
+}
+
+/* One character and the Extend/Format characters attached to it (SB5); a
+ * paragraph separator takes none, and CR takes a following LF (SB3). */
+static size_t sb_unit(const unsigned char *z, size_t n, size_t i, int *pk) {
+  size_t j = sb_char(z, n, i, pk);
+  if (*pk == VB_SB_CR) return (j < n && z[j] == '\n') ? j + 1 : j;
+  if (*pk == VB_SB_LF || *pk == VB_SB_SEP) return j;
+  while (j < n && z[j] >= 0x80) {
+    int k2;
+    size_t j2 = sb_char(z, n, j, &k2);
+    if (k2 != VB_SB_EXTEND && k2 != VB_SB_FORMAT) break;
+    j = j2;
+  }
+  return j;
+}
+
+/* The class of the character before offset t, looking back over
+ * Extend/Format (SB5); VB_SB_SEP (a stand-in for "not a letter") at the
+ * start of the text. */
+static int sb_class_before(const unsigned char *z, size_t n, size_t t) {
+  while (t > 0) {
+    int32_t cp;
+    int k;
+    if (z[t - 1] < 0x80) return SB_ASCII(z[t - 1]);
+    t = vb_utf8_prev(z, n, t, &cp);
+    k = vb_sb_class(cp);
+    if (k != VB_SB_EXTEND && k != VB_SB_FORMAT) return k;
+  }
+  return VB_SB_SEP;
+}
+
+size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info) {
+  info->term_start = info->term_last = info->term_end = (size_t)-1;
+  info->term_class = 0;
+  info->parasep = 0;
+  while (i < n) {
+    size_t t, j, runStart;
+    int k, tk, state;
+    /* hot loop: ASCII that cannot end a segment */
+    while (i < n && z[i] < 0x80 && !sb_stop[z[i]]) i++;
+    if (i >= n) break;
+    t = i;
+    i = sb_unit(z, n, i, &k);
+    if (sb_is_parasep(k)) { /* SB4 */
+      info->parasep = 1;
+      return i;
+    }
+    if (k != VB_SB_ATERM && k != VB_SB_STERM) continue;
+    /* a terminator at t: SB6-SB11 */
+    tk = k;
+    runStart = t;
+    state = 0; /* 0: right after the terminator, 1: after Close, 2: after Sp */
+    j = i;
+    for (;;) {
+      size_t jn;
+      if (state == 0) info->term_end = j;
+      if (j >= n) { /* SB2 */
+        info->term_start = runStart;
+        info->term_last = t;
+        info->term_class = tk;
+        if (state < 2) info->term_end = j;
+        return n;
+      }
+      jn = sb_unit(z, n, j, &k);
+      if (state == 0 && tk == VB_SB_ATERM) {
+        if (k == VB_SB_NUMERIC) break; /* SB6 */
+        if (k == VB_SB_UPPER) {        /* SB7 */
+          int kb = sb_class_before(z, n, t);
+          if (kb == VB_SB_UPPER || kb == VB_SB_LOWER) break;
+        }
+      }
+      if (k == VB_SB_CLOSE && state < 2) { /* SB9 */
+        state = 1;
+        j = jn;
+        info->term_end = j;
+        continue;
+      }
+      if (k == VB_SB_SP) { /* SB9, SB10 */
+        state = 2;
+        j = jn;
+        continue;
+      }
+      if (sb_is_parasep(k)) { /* SB9, SB10, then SB11 after the separator */
+        info->term_start = runStart;
+        info->term_last = t;
+        info->term_class = tk;
+        info->parasep = 1;
+        return jn;
+      }
+      if (k == VB_SB_ATERM || k == VB_SB_STERM) { /* SB8a */
+        tk = k;
+        t = j;
+        j = jn;
+        state = 0;
+        continue;
+      }
+      if (k == VB_SB_SCONTINUE) { /* SB8a */
+        j = jn;
+        break;
+      }
+      if (tk == VB_SB_ATERM) { /* SB8: look ahead for a Lower */
+        size_t p = j;
+        int kp = k, lower = 0;
+        for (;;) {
+          if (kp == VB_SB_LOWER) {
+            lower = 1;
+            break;
+          }
+          if (kp == VB_SB_OLETTER || kp == VB_SB_UPPER || kp == VB_SB_ATERM ||
+              kp == VB_SB_STERM || sb_is_parasep(kp))
+            break;
+          p = sb_unit(z, n, p, &kp);
+          if (p >= n) break;
+          sb_char(z, n, p, &kp);
+        }
+        if (lower) break;
+      }
+      /* SB11 */
+      info->term_start = runStart;
+      info->term_last = t;
+      info->term_class = tk;
+      return j;
+    }
+    i = j; /* no break: carry on scanning after the terminator sequence */
+  }
+  return n;
+}
+
+size_t vb_sent_uax_next(const unsigned char *z, size_t n, size_t i) {
+  vb_sent_uax info;
+  return vb_sent_uax_scan(z, n, i, &info);
+}
+
+/* ---- the sentence iterator ------------------------------------------------ */
 
 struct vb_sent_iter {
   const unsigned char *z;
   size_t n;
-  int done;
+  size_t pos;        /* where the next sentence may start */
+  size_t ord;        /* sentences returned so far */
+  size_t paragraph;  /* paragraph of the last sentence */
+  int newline;       /* a line break was seen since the last sentence */
+  vb_sent_lang lang; /* language knowledge; lang.id == VB_LANG_UND: none */
 };
 
+/* Is the unit at i white space (Sp, Sep, CR, LF)?  Sets *pNl for a line
+ * break and returns the offset after it, or i if it is not white space. */
+static size_t ws_unit(const unsigned char *z, size_t n, size_t i, int *pNl) {
+  int k;
+  size_t j;
+  unsigned char c = z[i];
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return i + 1;
+    if (c == '\n' || c == '\r') {
+      *pNl = 1;
+      return i + 1;
+    }
+    return i;
+  }
+  j = sb_char(z, n, i, &k);
+  if (k == VB_SB_SP) return j;
+  if (k == VB_SB_SEP) {
+    *pNl = 1;
+    return j;
+  }
+  return i;
+}
+
 int vb_sent_open(vb_sent_iter **pp, const unsigned char *z, size_t n, const vb_lang *lang) {
-  (void)lang;
-  *pp = vb_malloc(sizeof **pp);
-  if (*pp == NULL) return VB_NOMEM;
-  (*pp)->z = z;
-  (*pp)->n = n;
-  (*pp)->done = 0;
+  vb_sent_iter *p = vb_malloc(sizeof *p);
+  *pp = NULL;
+  if (p == NULL) return VB_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->z = z;
+  p->n = n;
+  vb_sent_lang_init(&p->lang, lang ? lang->id : VB_LANG_UND, z, n);
+  *pp = p;
   return VB_OK;
 }
 
 int vb_sent_next(vb_sent_iter *p, vb_sentence *out) {
-  if (p->done || p->n == 0) return 0;
-  p->done = 1;
-  out->start = 0;
-  out->end = p->n;
-  out->ord = 1;
-  out->paragraph = 1;
-  return 1;
+  const unsigned char *z = p->z;
+  size_t n = p->n;
+  while (p->pos < n) {
+    size_t s = p->pos, e, b;
+    int nl = 0;
+    /* skip leading white space */
+    for (;;) {
+      size_t j;
+      if (s >= n) break;
+      j = ws_unit(z, n, s, &nl);
+      if (j == s) break;
+      s = j;
+    }
+    if (nl) p->newline = 1;
+    if (s >= n) {
+      p->pos = n;
+      break;
+    }
+    if (p->lang.id == VB_LANG_UND) {
+      vb_sent_uax info;
+      b = vb_sent_uax_scan(z, n, s, &info);
+    } else {
+      b = vb_sent_lang_next(&p->lang, s);
+    }
+    p->pos = b;
+    /* trim trailing white space */
+    e = b;
+    while (e > s) {
+      int32_t cp;
+      size_t q;
+      int k;
+      if (z[e - 1] < 0x80) {
+        unsigned char c = z[e - 1];
+        if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\n' || c == '\r') {
+          e--;
+          continue;
+        }
+        break;
+      }
+      q = vb_utf8_prev(z, n, e, &cp);
+      k = vb_sb_class(cp);
+      if (k != VB_SB_SP && k != VB_SB_SEP) break;
+      e = q;
+    }
+    if (e == s) continue;
+    if (p->ord == 0 || p->newline) p->paragraph++;
+    p->newline = 0;
+    /* a line break inside the trailing white space counts for the next one */
+    {
+      size_t q = e;
+      while (q < b) {
+        int nl2 = 0;
+        size_t j = ws_unit(z, n, q, &nl2);
+        if (j == q) break;
+        if (nl2) p->newline = 1;
+        q = j;
+      }
+    }
+    p->ord++;
+    out->start = s;
+    out->end = e;
+    out->ord = p->ord;
+    out->paragraph = p->paragraph;
+    return 1;
+  }
+  return 0;
 }
 
 void vb_sent_close(vb_sent_iter *p) { vb_free(p); }
 
-const char *vb_sent_unicode_version(void) { return "none"; }
+const char *vb_sent_unicode_version(void) { return vb_sb_unicode_version; }

@@ -52,6 +52,23 @@ VB_API int vb_sent_next(vb_sent_iter *p, vb_sentence *out);
 /* Free the iterator (NULL is a no-op). */
 VB_API void vb_sent_close(vb_sent_iter *p);
 
+/* ---- plain UAX #29 ----------------------------------------------------------
+ * The raw Unicode sentence boundaries (no trimming, no language knowledge):
+ * what lang 'und' segments by, and what SentenceBreakTest.txt checks. */
+typedef struct vb_sent_uax {
+  size_t term_start; /* first terminator of the run that ended the segment, or SIZE_MAX */
+  size_t term_last;  /* the last terminator of that run, or SIZE_MAX */
+  size_t term_end;   /* just past the terminators and closing marks, before spaces */
+  int term_class;    /* class of the last terminator (internal VB_SB_* value) */
+  int parasep;       /* 1 if the segment ends with a paragraph separator */
+} vb_sent_uax;
+
+/* The next UAX #29 sentence boundary after byte offset i (i < n, i itself a
+ * boundary): returns an offset in (i, n]; n at the end.  Linear time; with
+ * info, also describes how the segment ended. */
+VB_API size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info);
+VB_API size_t vb_sent_uax_next(const unsigned char *z, size_t n, size_t i);
+
 /* The Unicode version of the generated Sentence_Break table ("15.0.0"). */
 VB_API const char *vb_sent_unicode_version(void);
 

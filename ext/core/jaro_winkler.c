@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * jaro_winkler.c -- Jaro-Winkler similarity as rapidfuzz defines it.
+ *
+ * Definitions (rapidfuzz.distance.JaroWinkler, prefix_weight 0.1):
+ *   window  W = max(|a|, |b|) / 2 - 1 (integer division, at least 0);
+ *   matches a[i] and b[j] match when equal, |i - j| <= W, and neither is
+ *           matched yet; each character of the longer text takes the
+ *           lowest unmatched equal character of the shorter in its window
+ *           (the greedy matching is symmetric in its count and order);
+ *   t       half the number of positions where the k-th matched character
+ *           of a differs from the k-th matched character of b, rounded down;
+ *   jaro    = (m/|a| + m/|b| + (m - t)/m) / 3, 0 when m = 0;
+ *   winkler = jaro + l x 0.1 x (1 - jaro) when jaro > 0.7, where l is the
+ *           common prefix length, at most 4.
+ *   Two empty texts give 1 and one empty text 0 (rapidfuzz; jellyfish
+ *   returns 0 for two empty texts, otherwise the two agree).
+ *
+ * Algorithm: the shorter text is the pattern, decoded into code points with
+ * its match vectors (sim_pm.h); the longer is read once, and for each of its
+ * characters the window of pattern positions is a bit mask, so finding the
+ * lowest unmatched equal character is an AND and a count of trailing zeros
+ * per machine word of the window.  Time ceil(m/64) x n word steps (bounded by
+ * VB_SIM_MAX_STEPS, else VB_ELIMIT); memory O(m).
+ */
+#include <string.h>
+
+#include "sim_pm.h"
+#include "verbatim/similarity.h"
+
+int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                    double *pSim) {
+  size_t ca = vb_utf8_count(a, na), cb = vb_utf8_count(b, nb);
+  *pSim = 0.0;
+  if (ca == 0 && cb == 0) {
+    *pSim = 1.0;
+    return VB_OK;
+  }
+  if (ca == 0 || cb == 0) return VB_OK;
+
+  const unsigned char *p = a, *t = b;
+  size_t np = na, nt = nb, lp = ca, lt = cb;
+  if (ca > cb) {
+    p = b, np = nb, lp = cb;
+    t = a, nt = na, lt = ca;
+  }
+  if ((uint64_t)((lp + 63) / 64) * (uint64_t)lt > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+
+  vb_cps pc;
+  vb_pm pm;
+  int rc = vb_cps_decode(&pc, p, np, lp);
+  if (rc != VB_OK) return rc;
+  rc = vb_pm_build(&pm, pc.a, lp);
+  if (rc != VB_OK) {
+    vb_cps_free(&pc);
+    return rc;
+  }
+  size_t nw = pm.nWords;
+  uint64_t aFlag[VB_PM_STACK_WORDS], *flag = aFlag;
+  int32_t aMatched[VB_CPS_STACK], *matched = aMatched;
+  void *heap = NULL;
+  if (nw > VB_PM_STACK_WORDS || lp > VB_CPS_STACK) {
+    heap = vb_malloc(nw * sizeof(uint64_t) + lp * sizeof(int32_t));
+    if (heap == NULL) {
+      vb_pm_free(&pm);
+      vb_cps_free(&pc);
+      return VB_NOMEM;
+    }
+    flag = heap;
+    matched = (int32_t *)(flag + nw);
+  }
+  memset(flag, 0, nw * sizeof(uint64_t));
+
+  size_t window = lt / 2; /* lt is the larger length */
+  if (window > 0) window--;
+  size_t j = 0, i = 0, nMatch = 0;
+  while (i < nt && j < lp + window) {
+    int32_t c;
+    i = vb_utf8_next(t, nt, i, &c);
+    size_t lo = j > window ? j - window : 0;
+    size_t hi = j + window < lp - 1 ? j + window : lp - 1;
+    j++;
+    if (lo > hi) continue;
+    const uint64_t *row = vb_pm_get(&pm, c);
+    size_t w, wlo = lo / 64, whi = hi / 64;
+    for (w = wlo; w <= whi; w++) {
+      uint64_t bits = row[w] & ~flag[w];
+      if (w == wlo) bits &= ~(uint64_t)0 << (lo % 64);
+      if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1;
+      if (bits) {
+        flag[w] |= bits & (~bits + 1);
+        matched[nMatch++] = c;
+        break;
+      }
+    }
+  }
+
+  double sim = 0.0;
+  if (nMatch) {
+    size_t k = 0, trans = 0, w;
+    for (w = 0; w < nw; w++) {
+      uint64_t f = flag[w];
+      while (f) {
+        size_t pos = w * 64 + (size_t)__builtin_ctzll(f);
+        trans += pc.a[pos] != matched[k++];
+        f &= f - 1;
+      }
+    }
+    trans /= 2;
+    double m = (double)nMatch;
+    sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
+  }
+  if (sim > 0.7) {
+    size_t ia = 0, ib = 0, prefix = 0;
+    while (prefix < 4 && ia < na && ib < nb) {
+      int32_t x, y;
+      ia = vb_utf8_next(a, na, ia, &x);
+      ib = vb_utf8_next(b, nb, ib, &y);
+      if (x != y) break;
+      prefix++;
+    }
+    sim += (double)prefix * 0.1 * (1.0 - sim);
+    if (sim > 1.0) sim = 1.0;
+  }
+  *pSim = sim;
+  vb_free(heap);
+  vb_pm_free(&pm);
+  vb_cps_free(&pc);
+  return VB_OK;
+}

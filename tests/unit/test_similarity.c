@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_similarity.c -- unit tests of the similarity module's string
+ * algorithms: edit distance and Indel distance against the textbook dynamic
+ * program on random strings of several scripts (lengths around the 64- and
+ * 128-character block edges), Jaro-Winkler against a direct quadratic
+ * implementation of rapidfuzz's definition, the common-affix trimming on
+ * invalid UTF-8, and the work bound.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "verbatim/core.h"
+
+static uint64_t rngState = 0x9E3779B97F4A7C15u;
+static uint32_t rnd(void) {
+  rngState ^= rngState << 13;
+  rngState ^= rngState >> 7;
+  rngState ^= rngState << 17;
+  return (uint32_t)(rngState >> 11);
+}
+
+/* Decode into units as SQLite counts them. */
+static size_t decode(const unsigned char *z, size_t n, int32_t *out) {
+  size_t i = 0, k = 0;
+  while (i < n) i = vb_utf8_next(z, n, i, &out[k++]);
+  return k;
+}
+
+static int64_t dpLevenshtein(const int32_t *a, size_t na, const int32_t *b, size_t nb, int indel) {
+  int64_t *prev = malloc((nb + 1) * sizeof *prev), *cur = malloc((nb + 1) * sizeof *cur);
+  size_t i, j;
+  for (j = 0; j <= nb; j++) prev[j] = (int64_t)j;
+  for (i = 1; i <= na; i++) {
+    cur[0] = (int64_t)i;
+    for (j = 1; j <= nb; j++) {
+      int64_t best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (a[i - 1] == b[j - 1]) {
+        if (prev[j - 1] < best) best = prev[j - 1];
+      } else if (!indel && prev[j - 1] + 1 < best) {
+        best = prev[j - 1] + 1;
+      }
+      cur[j] = best;
+    }
+    int64_t *t = prev;
+    prev = cur;
+    cur = t;
+  }
+  int64_t d = prev[nb];
+  free(prev);
+  free(cur);
+  return d;
+}
+
+/* rapidfuzz's Jaro-Winkler, directly: each character of the longer takes
+ * the lowest unmatched equal character of the shorter within the window. */
+static double refJaroWinkler(const int32_t *a, size_t na, const int32_t *b, size_t nb) {
+  if (na == 0 && nb == 0) return 1.0;
+  if (na == 0 || nb == 0) return 0.0;
+  const int32_t *p = a, *t = b;
+  size_t lp = na, lt = nb;
+  if (na > nb) p = b, lp = nb, t = a, lt = na;
+  size_t window = lt / 2;
+  if (window) window--;
+  char *fp = calloc(lp, 1), *ft = calloc(lt, 1);
+  size_t m = 0, i, j, k, trans = 0;
+  for (j = 0; j < lt; j++) {
+    size_t lo = j > window ? j - window : 0, hi = j + window < lp ? j + window : lp - 1;
+    for (i = lo; i <= hi && i < lp; i++) {
+      if (!fp[i] && p[i] == t[j]) {
+        fp[i] = ft[j] = 1;
+        m++;
+        break;
+      }
+    }
+  }
+  double sim = 0;
+  if (m) {
+    for (i = 0, k = 0; i < lp; i++) {
+      if (!fp[i]) continue;
+      while (!ft[k]) k++;
+      trans += p[i] != t[k];
+      k++;
+    }
+    trans /= 2;
+    sim = ((double)m / lp + (double)m / lt + ((double)m - trans) / m) / 3.0;
+  }
+  if (sim > 0.7) {
+    size_t l = 0;
+    while (l < 4 && l < na && l < nb && a[l] == b[l]) l++;
+    sim += l * 0.1 * (1.0 - sim);
+  }
+  free(fp);
+  free(ft);
+  return sim;
+}
+
+/* Random text from an alphabet of UTF-8 pieces (some invalid). */
+static const char *const kAlpha[][8] = {
+    {"a", "b", "c", "d", NULL},
+    {"a", "b", " ", "e", "t", "o", "n", NULL},
+    {"\xd0\xb0", "\xd0\xb1", "\xd0\xb2", "a", NULL},                /* Cyrillic + ASCII */
+    {"\xe4\xb8\xad", "\xe6\x96\x87", "\xe5\xad\x97", NULL},         /* CJK */
+    {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x81", "x", "\xc3\xa9", NULL}, /* emoji, é */
+    {"\x80", "\xff", "\xc3", "a", "\xe4\xb8", NULL},                /* invalid units */
+};
+
+static size_t randText(unsigned char *buf, size_t nChars, int alpha) {
+  size_t n = 0, k, nAlpha = 0;
+  while (kAlpha[alpha][nAlpha]) nAlpha++;
+  for (k = 0; k < nChars; k++) {
+    const char *s = kAlpha[alpha][rnd() % nAlpha];
+    memcpy(buf + n, s, strlen(s));
+    n += strlen(s);
+  }
+  return n;
+}
+
+static void mutate(unsigned char *dst, size_t *pn, const unsigned char *src, size_t n, int alpha) {
+  /* copy src with a few random edits, keeping whole pieces intact is not
+   * required: any bytes are valid input */
+  size_t i, o = 0;
+  for (i = 0; i < n; i++) {
+    uint32_t r = rnd() % 16;
+    if (r == 0) continue;                         /* delete a byte */
+    if (r == 1) o += randText(dst + o, 1, alpha); /* insert */
+    dst[o++] = src[i];
+  }
+  *pn = o;
+}
+
+static void testEditDistanceRandom(void) {
+  static const size_t kLens[] = {0, 1, 2, 5, 31, 63, 64, 65, 100, 127, 128, 129, 191, 192, 193, 300};
+  static unsigned char a[4096], b[4096];
+  static int32_t ua[4096], ub[4096];
+  int bad = 0, badIndel = 0, badJw = 0, runs = 0;
+  size_t li, lj;
+  for (int alpha = 0; alpha < 6; alpha++) {
+    for (li = 0; li < sizeof kLens / sizeof kLens[0]; li++) {
+      for (lj = 0; lj < sizeof kLens / sizeof kLens[0]; lj++) {
+        for (int rep = 0; rep < 3; rep++) {
+          size_t na = randText(a, kLens[li], alpha), nb;
+          if (rep == 2 && li == lj) {
+            mutate(b, &nb, a, na, alpha); /* similar strings: long common runs */
+          } else {
+            nb = randText(b, kLens[lj], alpha);
+          }
+          size_t ka = decode(a, na, ua), kb = decode(b, nb, ub);
+          int64_t d = -1, di = -1;
+          double jw = -1;
+          runs++;
+          int rc = vb_edit_distance(a, na, b, nb, &d);
+          if (rc != VB_OK || d != dpLevenshtein(ua, ka, ub, kb, 0)) {
+            if (bad++ < 5)
+              printf("levenshtein alpha %d lens %zu/%zu: got %lld want %lld\n", alpha, ka, kb,
+                     (long long)d, (long long)dpLevenshtein(ua, ka, ub, kb, 0));
+          }
+          rc = vb_indel_distance(a, na, b, nb, &di);
+          if (rc != VB_OK || di != dpLevenshtein(ua, ka, ub, kb, 1)) {
+            if (badIndel++ < 5)
+              printf("indel alpha %d lens %zu/%zu: got %lld want %lld\n", alpha, ka, kb,
+                     (long long)di, (long long)dpLevenshtein(ua, ka, ub, kb, 1));
+          }
+          rc = vb_jaro_winkler(a, na, b, nb, &jw);
+          double want = refJaroWinkler(ua, ka, ub, kb);
+          if (rc != VB_OK || jw < want - 1e-12 || jw > want + 1e-12) {
+            if (badJw++ < 5)
+              printf("jaro_winkler alpha %d lens %zu/%zu: got %.15f want %.15f\n", alpha, ka, kb,
+                     jw, want);
+          }
+        }
+      }
+    }
+  }
+  CHECK_MSG(bad == 0, "%d of %d edit distances differ from the DP", bad, runs);
+  CHECK_MSG(badIndel == 0, "%d of %d indel distances differ from the DP", badIndel, runs);
+  CHECK_MSG(badJw == 0, "%d of %d Jaro-Winkler scores differ from the reference", badJw, runs);
+}
+
+static void testEditDistanceExamples(void) {
+  int64_t d;
+#define ED(x, y, want)                                                                      \
+  do {                                                                                      \
+    CHECK_INT(vb_edit_distance((const unsigned char *)x, strlen(x), (const unsigned char *)y, \
+                               strlen(y), &d),                                             \
+              VB_OK);                                                                       \
+    CHECK_INT(d, want);                                                                     \
+  } while (0)
+  ED("", "", 0);
+  ED("kitten", "sitting", 3);
+  ED("sitting", "kitten", 3);
+  ED("", "abc", 3);
+  ED("flaw", "lawn", 2);
+  ED("Привет", "привет", 1);
+  ED("naïve", "naive", 1);
+  ED("a\x80z", "a\xc3\xa9z", 1); /* a stray byte is a character */
+  ED("\xe4\xb8\xad\xe6", "\xe4\xb8\xad\xe6\x96\x87", 1); /* truncated vs full: 2 units vs 2 */
+#undef ED
+}
+
+static void testJaroWinklerExamples(void) {
+  double s;
+#define JW(x, y, want)                                                                     \
+  do {                                                                                     \
+    CHECK_INT(vb_jaro_winkler((const unsigned char *)x, strlen(x), (const unsigned char *)y, \
+                              strlen(y), &s),                                             \
+              VB_OK);                                                                      \
+    CHECK_MSG(s > (want)-1e-9 && s < (want) + 1e-9, "jw(%s,%s) = %.12f, want %.12f", x, y, s, \
+              (double)(want));                                                             \
+  } while (0)
+  JW("", "", 1.0);
+  JW("a", "", 0.0);
+  JW("MARTHA", "MARHTA", 0.961111111111);
+  JW("DWAYNE", "DUANE", 0.84);
+  JW("DIXON", "DICKSONX", 0.813333333333);
+  JW("Mcihael", "Michael", 0.957142857143);
+  JW("Xudong", "Rui", 0.5);
+#undef JW
+}
+
+static void testBound(void) {
+  size_t n = 1 << 20;
+  unsigned char *a = malloc(n), *b = malloc(n);
+  int64_t d;
+  double s;
+  memset(a, 'a', n);
+  memset(b, 'b', n);
+  CHECK_INT(vb_edit_distance(a, n, b, n, &d), VB_ELIMIT);
+  CHECK_INT(vb_indel_distance(a, n, b, n, &d), VB_ELIMIT);
+  CHECK_INT(vb_jaro_winkler(a, n, b, n, &s), VB_ELIMIT);
+  /* identical long texts trim to nothing: no work, no limit */
+  CHECK_INT(vb_edit_distance(a, n, a, n, &d), VB_OK);
+  CHECK_INT(d, 0);
+  /* a long text against a short one is linear */
+  CHECK_INT(vb_edit_distance(a, n, (const unsigned char *)"xyz", 3, &d), VB_OK);
+  CHECK_INT(d, (long long)n);
+  free(a);
+  free(b);
+}
+
+int main(void) {
+  testEditDistanceExamples();
+  testJaroWinklerExamples();
+  testEditDistanceRandom();
+  testBound();
+  return check_done();
+}
