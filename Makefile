@@ -168,7 +168,7 @@ TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
   -fno-sanitize-recover=undefined
 
-.PHONY: static static-asan tsan tsan-build static-bins fuzz-bins fuzz-bins-all
+.PHONY: static static-asan tsan tsan-build static-bins replay-bins fuzz-bins fuzz-bins-all
 
 $(STATIC_LIB): $(CORE_OBJ) $(SQLITE_OBJ)
 	@rm -f $@
@@ -184,8 +184,15 @@ $(BUILD)/bin/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(STATIC_HELPER_SRC) $(STATIC_LIB
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Ifuzz -Itests/static -o $@ $< $(STATIC_HELPER_SRC) \
 	  $(STATIC_LIB) $(STATIC_LIBS) $(LDFLAGS)
 
+# The fuzz targets with fuzz/replay.c as main(), for builds without libFuzzer.
+$(BUILD)/bin/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(STATIC_HELPER_SRC) $(STATIC_LIB) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ifuzz -Itests/static -o $@ $< fuzz/replay.c $(STATIC_HELPER_SRC) \
+	  $(STATIC_LIB) $(STATIC_LIBS) $(LDFLAGS)
+
 static-bins: $(STATIC_BIN)
 fuzz-bins: $(FUZZ_BIN)
+replay-bins: $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/bin/replay_%)
 
 static: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/static CFLAGS="$(CFLAGS) -DSQLITE_CORE" static-bins
