@@ -1,10 +1,219 @@
 /* SPDX-License-Identifier: MIT
  *
- * vt_align.c -- PLACEHOLDER: registers nothing yet; replaced by its issue's work.
+ * vt_align.c -- the align() table-valued function: the passages two texts
+ * share, even with words changed, dropped or added.
+ *
+ *   select ord, a_text, b_text, round(score, 3), words
+ *     from align('Officials said the bridge over the river was closed for repairs.',
+ *                'The bridge over the canal was closed for urgent repairs, officials said.');
+ *   -- 1|bridge over the river was closed for repairs|bridge over the canal was closed
+ *   --   for urgent repairs|0.818|7       (one line in the shell)
+ *
+ * Schema:
+ *   CREATE TABLE x(ord, a_start, a_length, a_text, b_start, b_length, b_text,
+ *                  score, words, a HIDDEN, b HIDDEN, min_words HIDDEN)
+ *
+ * One row per aligned passage pair, best (highest raw alignment score)
+ * first; passages never overlap in either text.  a_start/a_length and
+ * b_start/b_length are substr-compatible in a and in b (for a BLOB they
+ * count bytes and the text columns are BLOBs).  score is in [0, 1]; words
+ * the number of matched words.  min_words (default 5) is the least number
+ * of matched words a passage needs; it must be a positive integer.  A NULL
+ * a or b gives no rows.  Words are English Snowball stems (see
+ * include/verbatim/align.h for the algorithm and its bounds).  The whole
+ * alignment runs in xFilter; rows are then stepped from the result.
  */
 #include "verbatim/internal.h"
 
-int vb_register_align(sqlite3 *db) {
-  (void)db;
+#include <string.h>
+
+#define ALIGN_COL_ORD 0
+#define ALIGN_COL_A_START 1
+#define ALIGN_COL_A_LENGTH 2
+#define ALIGN_COL_A_TEXT 3
+#define ALIGN_COL_B_START 4
+#define ALIGN_COL_B_LENGTH 5
+#define ALIGN_COL_B_TEXT 6
+#define ALIGN_COL_SCORE 7
+#define ALIGN_COL_WORDS 8
+#define ALIGN_COL_A 9          /* hidden argument 0 */
+#define ALIGN_COL_B 10         /* hidden argument 1 */
+#define ALIGN_COL_MIN_WORDS 11 /* hidden argument 2 */
+#define ALIGN_NHIDDEN 3
+
+typedef struct align_cursor {
+  sqlite3_vtab_cursor base; /* Base class - must be first */
+  vb_args args;             /* owned copies of a, b, min_words */
+  vb_doc docA, docB;
+  vb_charmap mapA, mapB;
+  vb_tokenizer *pTok; /* kept across xFilter calls */
+  vb_words wordsA, wordsB;
+  vb_align_result res;
+  size_t k; /* current row, 0-based */
+  int minWords;
+  sqlite3_int64 aStart, aEnd, bStart, bEnd; /* 0-based character positions of row k */
+  int eof;
+} align_cursor;
+
+static int alignConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                        sqlite3_vtab **ppVtab, char **pzErr) {
+  return vb_vtab_connect(db,
+                         "CREATE TABLE x(ord INTEGER, a_start INTEGER, a_length INTEGER,"
+                         " a_text TEXT, b_start INTEGER, b_length INTEGER, b_text TEXT,"
+                         " score REAL, words INTEGER, a HIDDEN, b HIDDEN, min_words HIDDEN)",
+                         sizeof(sqlite3_vtab), ppVtab, pzErr);
+}
+
+static int alignBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
+  static const char *const azName[] = {"a", "b", "min_words"};
+  return vb_best_index(pVtab, pInfo, "align", ALIGN_COL_A, ALIGN_NHIDDEN, 2, azName);
+}
+
+static int alignOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
+  align_cursor *p = sqlite3_malloc64(sizeof *p);
+  if (p == NULL) return SQLITE_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->eof = 1;
+  *ppCursor = &p->base;
   return SQLITE_OK;
+}
+
+static void alignReset(align_cursor *p) {
+  vb_align_result_free(&p->res);
+  vb_charmap_free(&p->mapA);
+  vb_charmap_free(&p->mapB);
+  vb_args_free(&p->args);
+  memset(&p->docA, 0, sizeof p->docA);
+  memset(&p->docB, 0, sizeof p->docB);
+  p->k = 0;
+  p->eof = 1;
+}
+
+static int alignClose(sqlite3_vtab_cursor *cur) {
+  align_cursor *p = (align_cursor *)cur;
+  alignReset(p);
+  vb_words_free(&p->wordsA);
+  vb_words_free(&p->wordsB);
+  vb_tok_free(p->pTok);
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+/* Positions of row k, or eof. */
+static int alignRow(align_cursor *p) {
+  if (p->k >= p->res.n) {
+    p->eof = 1;
+    return SQLITE_OK;
+  }
+  const vb_align_pair *r = &p->res.a[p->k];
+  p->aStart = vb_charmap_pos(&p->mapA, r->aStart);
+  p->aEnd = vb_charmap_pos(&p->mapA, r->aEnd);
+  p->bStart = vb_charmap_pos(&p->mapB, r->bStart);
+  p->bEnd = vb_charmap_pos(&p->mapB, r->bEnd);
+  if (p->aStart < 0 || p->aEnd < 0 || p->bStart < 0 || p->bEnd < 0) return SQLITE_NOMEM;
+  return SQLITE_OK;
+}
+
+static int alignNext(sqlite3_vtab_cursor *cur) {
+  align_cursor *p = (align_cursor *)cur;
+  p->k++;
+  return alignRow(p);
+}
+
+static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
+                       sqlite3_value **argv) {
+  align_cursor *p = (align_cursor *)cur;
+  sqlite3_value *aArg[ALIGN_NHIDDEN];
+  int rc, ra, rb;
+  alignReset(p);
+  vb_filter_args(idxNum, argc, argv, ALIGN_NHIDDEN, aArg);
+  p->minWords = VB_ALIGN_DEFAULT_MIN_WORDS;
+  if (aArg[2] && sqlite3_value_type(aArg[2]) != SQLITE_NULL) {
+    sqlite3_int64 m = sqlite3_value_int64(aArg[2]);
+    if (sqlite3_value_numeric_type(aArg[2]) != SQLITE_INTEGER || m < 1 || m > 1000000000) {
+      vb_vtab_error(cur->pVtab, "align: min_words must be a positive integer");
+      return SQLITE_ERROR;
+    }
+    p->minWords = (int)m;
+  }
+  rc = vb_args_dup(&p->args, aArg, ALIGN_NHIDDEN);
+  if (rc != SQLITE_OK) return rc;
+  ra = vb_doc_get(p->args.a[0], &p->docA);
+  rb = vb_doc_get(p->args.a[1], &p->docB);
+  if (ra < 0 || rb < 0) return SQLITE_NOMEM;
+  if (ra == 0 || rb == 0) return SQLITE_OK; /* a NULL text: no rows */
+  if (p->pTok == NULL) {
+    p->pTok = vb_tok_new(vb_lang_get(VB_LANG_EN), VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
+    if (p->pTok == NULL) return SQLITE_NOMEM;
+  }
+  rc = vb_words_collect(&p->wordsA, p->pTok, p->docA.z, p->docA.n, 0);
+  if (rc == VB_OK) rc = vb_words_collect(&p->wordsB, p->pTok, p->docB.z, p->docB.n, 0);
+  if (rc == VB_OK) rc = vb_align_words(&p->wordsA, &p->wordsB, p->minWords, &p->res);
+  if (rc != VB_OK) return vb_vtab_rc(cur->pVtab, "align", rc);
+  vb_charmap_init(&p->mapA, &p->docA);
+  vb_charmap_init(&p->mapB, &p->docB);
+  p->eof = 0;
+  return alignRow(p);
+}
+
+static int alignEof(sqlite3_vtab_cursor *cur) { return ((align_cursor *)cur)->eof; }
+
+static int alignColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
+  align_cursor *p = (align_cursor *)cur;
+  const vb_align_pair *r = &p->res.a[p->k];
+  switch (i) {
+    case ALIGN_COL_ORD: sqlite3_result_int64(ctx, (sqlite3_int64)p->k + 1); break;
+    case ALIGN_COL_A_START: sqlite3_result_int64(ctx, p->aStart + 1); break;
+    case ALIGN_COL_A_LENGTH: sqlite3_result_int64(ctx, p->aEnd - p->aStart); break;
+    case ALIGN_COL_A_TEXT: vb_result_span(ctx, &p->docA, r->aStart, r->aEnd); break;
+    case ALIGN_COL_B_START: sqlite3_result_int64(ctx, p->bStart + 1); break;
+    case ALIGN_COL_B_LENGTH: sqlite3_result_int64(ctx, p->bEnd - p->bStart); break;
+    case ALIGN_COL_B_TEXT: vb_result_span(ctx, &p->docB, r->bStart, r->bEnd); break;
+    case ALIGN_COL_SCORE: sqlite3_result_double(ctx, r->score); break;
+    case ALIGN_COL_WORDS: sqlite3_result_int64(ctx, (sqlite3_int64)r->words); break;
+    case ALIGN_COL_A:
+      if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
+      break;
+    case ALIGN_COL_B:
+      if (p->args.a[1]) sqlite3_result_value(ctx, p->args.a[1]);
+      break;
+    case ALIGN_COL_MIN_WORDS: sqlite3_result_int(ctx, p->minWords); break;
+  }
+  return SQLITE_OK;
+}
+
+static int alignRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid) {
+  *pRowid = (sqlite_int64)((align_cursor *)cur)->k + 1;
+  return SQLITE_OK;
+}
+
+static sqlite3_module alignModule = {
+    /* iVersion    */ 0,
+    /* xCreate     */ 0, /* eponymous only */
+    /* xConnect    */ alignConnect,
+    /* xBestIndex  */ alignBestIndex,
+    /* xDisconnect */ vb_vtab_disconnect,
+    /* xDestroy    */ 0,
+    /* xOpen       */ alignOpen,
+    /* xClose      */ alignClose,
+    /* xFilter     */ alignFilter,
+    /* xNext       */ alignNext,
+    /* xEof        */ alignEof,
+    /* xColumn     */ alignColumn,
+    /* xRowid      */ alignRowid,
+    /* xUpdate     */ 0,
+    /* xBegin      */ 0,
+    /* xSync       */ 0,
+    /* xCommit     */ 0,
+    /* xRollback   */ 0,
+    /* xFindMethod */ 0,
+    /* xRename     */ 0,
+    /* xSavepoint  */ 0,
+    /* xRelease    */ 0,
+    /* xRollbackTo */ 0,
+    /* xShadowName */ 0,
+};
+
+int vb_register_align(sqlite3 *db) {
+  return sqlite3_create_module_v2(db, "align", &alignModule, NULL, NULL);
 }

@@ -1,10 +1,160 @@
 /* SPDX-License-Identifier: MIT
  *
- * vt_lsh_bands.c -- PLACEHOLDER: registers nothing yet; replaced by its issue's work.
+ * vt_lsh_bands.c -- the lsh_bands() table-valued function: the LSH bands
+ * of a minhash() signature.
+ *
+ *   select band, hash from lsh_bands(minhash('a short example text', 8), 4);
+ *   -- 1|…
+ *   -- 2|…   (4 rows)
+ *
+ *   -- candidates: rows of two texts that share a (band, hash)
+ *   create table bands(id, band, hash);
+ *   insert into bands select d.id, b.band, b.hash from docs d, lsh_bands(d.sig, 16) b;
+ *   create index bands_bh on bands(band, hash);
+ *
+ * Schema:
+ *   CREATE TABLE x(band, hash, signature HIDDEN, bands HIDDEN)
+ *
+ * Band k (1-based) of b covers the r = permutations / b signature slots
+ * (k-1)*r .. k*r-1; hash is the 64-bit FNV-1a hash of those slots' bytes
+ * as a signed INTEGER.  b must divide the signature's permutation count.
+ * A NULL signature gives no rows; a value that is not a minhash()
+ * signature, or a bad bands, is an error.
  */
 #include "verbatim/internal.h"
 
-int vb_register_lsh_bands(sqlite3 *db) {
-  (void)db;
+#include <string.h>
+
+#define LSH_COL_BAND 0
+#define LSH_COL_HASH 1
+#define LSH_COL_SIGNATURE 2 /* hidden argument 0 */
+#define LSH_COL_BANDS 3     /* hidden argument 1 */
+#define LSH_NHIDDEN 2
+
+typedef struct lsh_cursor {
+  sqlite3_vtab_cursor base; /* Base class - must be first */
+  vb_args args;             /* owned copies of signature, bands */
+  const unsigned char *sig;
+  int perms, bands;
+  int k; /* 0-based current band */
+  int eof;
+} lsh_cursor;
+
+static int lshConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                      sqlite3_vtab **ppVtab, char **pzErr) {
+  return vb_vtab_connect(db, "CREATE TABLE x(band INTEGER, hash INTEGER, signature HIDDEN, bands HIDDEN)",
+                         sizeof(sqlite3_vtab), ppVtab, pzErr);
+}
+
+static int lshBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
+  static const char *const azName[] = {"signature", "bands"};
+  return vb_best_index(pVtab, pInfo, "lsh_bands", LSH_COL_SIGNATURE, LSH_NHIDDEN, 2, azName);
+}
+
+static int lshOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
+  lsh_cursor *p = sqlite3_malloc64(sizeof *p);
+  if (p == NULL) return SQLITE_NOMEM;
+  memset(p, 0, sizeof *p);
+  p->eof = 1;
+  *ppCursor = &p->base;
   return SQLITE_OK;
+}
+
+static int lshClose(sqlite3_vtab_cursor *cur) {
+  lsh_cursor *p = (lsh_cursor *)cur;
+  vb_args_free(&p->args);
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+static int lshNext(sqlite3_vtab_cursor *cur) {
+  lsh_cursor *p = (lsh_cursor *)cur;
+  if (++p->k >= p->bands) p->eof = 1;
+  return SQLITE_OK;
+}
+
+static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
+                     sqlite3_value **argv) {
+  lsh_cursor *p = (lsh_cursor *)cur;
+  sqlite3_value *aArg[LSH_NHIDDEN];
+  int rc, n;
+  vb_args_free(&p->args);
+  p->eof = 1;
+  p->k = 0;
+  vb_filter_args(idxNum, argc, argv, LSH_NHIDDEN, aArg);
+  rc = vb_args_dup(&p->args, aArg, LSH_NHIDDEN);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_value *vSig = p->args.a[0], *vBands = p->args.a[1];
+  if (vSig == NULL || sqlite3_value_type(vSig) == SQLITE_NULL) return SQLITE_OK;
+  p->sig = sqlite3_value_blob(vSig);
+  if (sqlite3_value_type(vSig) != SQLITE_BLOB ||
+      vb_minhash_parse(p->sig, (size_t)sqlite3_value_bytes(vSig), &p->perms, &n) != VB_OK) {
+    vb_vtab_error(cur->pVtab, "lsh_bands: not a minhash() signature");
+    return SQLITE_ERROR;
+  }
+  sqlite3_int64 b = vBands ? sqlite3_value_int64(vBands) : 0;
+  if (vBands == NULL || sqlite3_value_numeric_type(vBands) != SQLITE_INTEGER || b < 1 ||
+      b > p->perms || p->perms % b != 0) {
+    vb_vtab_error(cur->pVtab, "lsh_bands: bands must be an integer that divides the %d permutations",
+                  p->perms);
+    return SQLITE_ERROR;
+  }
+  p->bands = (int)b;
+  p->eof = 0;
+  return SQLITE_OK;
+}
+
+static int lshEof(sqlite3_vtab_cursor *cur) { return ((lsh_cursor *)cur)->eof; }
+
+static int lshColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
+  lsh_cursor *p = (lsh_cursor *)cur;
+  switch (i) {
+    case LSH_COL_BAND: sqlite3_result_int(ctx, p->k + 1); break;
+    case LSH_COL_HASH:
+      sqlite3_result_int64(ctx, (sqlite3_int64)vb_minhash_band(p->sig, p->perms, p->bands, p->k));
+      break;
+    case LSH_COL_SIGNATURE:
+      if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
+      break;
+    case LSH_COL_BANDS:
+      if (p->args.a[1]) sqlite3_result_value(ctx, p->args.a[1]);
+      break;
+  }
+  return SQLITE_OK;
+}
+
+static int lshRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid) {
+  *pRowid = (sqlite_int64)((lsh_cursor *)cur)->k + 1;
+  return SQLITE_OK;
+}
+
+static sqlite3_module lshModule = {
+    /* iVersion    */ 0,
+    /* xCreate     */ 0, /* eponymous only */
+    /* xConnect    */ lshConnect,
+    /* xBestIndex  */ lshBestIndex,
+    /* xDisconnect */ vb_vtab_disconnect,
+    /* xDestroy    */ 0,
+    /* xOpen       */ lshOpen,
+    /* xClose      */ lshClose,
+    /* xFilter     */ lshFilter,
+    /* xNext       */ lshNext,
+    /* xEof        */ lshEof,
+    /* xColumn     */ lshColumn,
+    /* xRowid      */ lshRowid,
+    /* xUpdate     */ 0,
+    /* xBegin      */ 0,
+    /* xSync       */ 0,
+    /* xCommit     */ 0,
+    /* xRollback   */ 0,
+    /* xFindMethod */ 0,
+    /* xRename     */ 0,
+    /* xSavepoint  */ 0,
+    /* xRelease    */ 0,
+    /* xRollbackTo */ 0,
+    /* xShadowName */ 0,
+};
+
+int vb_register_lsh_bands(sqlite3 *db) {
+  return sqlite3_create_module_v2(db, "lsh_bands", &lshModule, NULL, NULL);
 }

@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * tokens.c -- the word tokenizer: token boundaries, kinds, norm, stem and
+ * stopword flag (API and token rules in include/verbatim/tokens.h).
+ *
+ * HOW IT WORKS
+ * vb_tok_next() skips white space, control and stray format characters,
+ * then classifies the code point it stands on:
+ *   letter, digit, mark  a word: it runs over letters, digits, marks and
+ *                        format characters of the general scripts, and
+ *                        over a joiner when the joiner's rule holds for the
+ *                        character before and after it (apostrophe: letter
+ *                        'letter; hyphen: letter-letter, letter-digit,
+ *                        digit-letter; period: letter.letter, digit.digit;
+ *                        comma and Arabic separators: digit,digit; middle
+ *                        dot: letter·letter; connector: between word chars)
+ *   Han ideograph        one token (with its marks)
+ *   Hiragana, Katakana   a run of the same script
+ *   punctuation, symbol  one character (with its marks)
+ * A word with no letter is a number.  Every token ends after at most
+ * VB_TOK_MAX_BYTES bytes (plus one unit), so per-token work is bounded and
+ * the pass is linear.
+ *
+ * ASCII is classified by a table and lowercased while hashing, without any
+ * utf8proc call; other tokens are normalized with vb_normalize_buf('fold')
+ * into a reused buffer.  A word's stem, stopword flag and stem hash come
+ * from the per-tokenizer cache, an open-addressing hash table (linear
+ * probing, load <= 1/2) keyed by norm, holding at most VB_TOK_CACHE_MAX
+ * entries and 4 MiB of strings; it is emptied when full.  On a miss the
+ * Snowball stemmer runs and the stopword table (stopwords.c) is asked.
+ */
+#include "verbatim/tokens.h"
+
+#include <libstemmer.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "tok_private.h"
+
+/* Character classes, as letters so that the ASCII table reads as text. */
+enum {
+  C_SPACE = 'S',  /* white space and control characters */
+  C_LETTER = 'L', /* letters of the general scripts */
+  C_DIGIT = 'D',  /* numbers: Nd, Nl, No */
+  C_MARK = 'M',   /* combining marks */
+  C_FORMAT = 'F', /* format and default-ignorable characters */
+  C_PUNCT = 'P',
+  C_SYMBOL = 'Y',
+  C_IDEO = 'I', /* Han ideographs: a token each */
+  C_HIRA = 'H', /* Hiragana: runs */
+  C_KATA = 'K'  /* Katakana: runs */
+};
+
+/* Joiner rules (see HOW IT WORKS). */
+enum { J_NONE = 0, J_APOS, J_HYPHEN, J_PERIOD, J_COMMA, J_MIDDOT, J_CONNECT };
+
+static const char kAscii[129] =
+    "SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS" /* 0x00-0x1F */
+    "SPPPYPPPPPPYPPPP"                 /*  !"#$%&'()*+,-./ */
+    "DDDDDDDDDDPPYYYP"                 /* 0-9 :;<=>? */
+    "PLLLLLLLLLLLLLLL"                 /* @ A-O */
+    "LLLLLLLLLLLPPPYP"                 /* P-Z [\]^_ */
+    "YLLLLLLLLLLLLLLL"                 /* ` a-o */
+    "LLLLLLLLLLLPYPYS";                /* p-z {|}~ DEL */
+
+static int asciiJoin(unsigned char c) {
+  switch (c) {
+    case '\'': return J_APOS;
+    case '-': return J_HYPHEN;
+    case '.': return J_PERIOD;
+    case ',': return J_COMMA;
+    case '_': return J_CONNECT;
+    default: return J_NONE;
+  }
+}
+
+static int isIdeograph(int32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005 ||
+         cp == 0x3006 || cp == 0x3007 || (cp >= 0x3021 && cp <= 0x3029);
+}
+
+static int uniClass(int32_t cp) {
+  if (cp < 0x80) return kAscii[cp];
+  if (cp == 0x200B) return C_SPACE; /* ZERO WIDTH SPACE separates words */
+  const utf8proc_property_t *p = utf8proc_get_property(cp);
+  if (p->ignorable) return C_FORMAT;
+  switch (p->category) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      if (cp >= 0x3040 && cp <= 0x309F) return C_HIRA;
+      if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+          (cp >= 0xFF66 && cp <= 0xFF9F)) {
+        return C_KATA;
+      }
+      if (isIdeograph(cp)) return C_IDEO;
+      return C_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME: return C_MARK;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return isIdeograph(cp) ? C_IDEO : C_DIGIT;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: return C_PUNCT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC: return C_SPACE;
+    case UTF8PROC_CATEGORY_CF: return C_FORMAT;
+    default: return C_SYMBOL; /* Sm Sc Sk So, unassigned, private use, U+FFFD */
+  }
+}
+
+static int uniJoin(int32_t cp) {
+  switch (cp) {
+    case 0x2019: return J_APOS;                 /* right single quotation mark */
+    case 0x2010: case 0x2011: return J_HYPHEN;  /* hyphen, non-breaking hyphen */
+    case 0x066B: case 0x066C: return J_COMMA;   /* Arabic decimal and thousands separators */
+    case 0x00B7: return J_MIDDOT;
+    default: return utf8proc_category(cp) == UTF8PROC_CATEGORY_PC ? J_CONNECT : J_NONE;
+  }
+}
+
+static int joinOk(int j, int last, int next) {
+  switch (j) {
+    case J_APOS:
+    case J_MIDDOT: return last == C_LETTER && next == C_LETTER;
+    case J_HYPHEN:
+      return (last == C_LETTER && (next == C_LETTER || next == C_DIGIT)) ||
+             (last == C_DIGIT && next == C_LETTER);
+    case J_PERIOD:
+      return (last == C_LETTER && next == C_LETTER) || (last == C_DIGIT && next == C_DIGIT);
+    case J_COMMA: return last == C_DIGIT && next == C_DIGIT;
+    case J_CONNECT:
+      return (last == C_LETTER || last == C_DIGIT) && (next == C_LETTER || next == C_DIGIT);
+    default: return 0;
+  }
+}
+
+/* French and Italian elisions: "l'homme" is "l'" + "homme". */
+static const char *const kElideFr[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+                                       "lorsqu", "puisqu", "quoiqu", "presqu", NULL};
+static const char *const kElideIt[] = {"l", "dell", "nell", "sull", "dall", "all", "coll",
+                                       "un", "quest", "quell", "c", "d", "s", "m", "t", "v",
+                                       "n", "anch", "tutt", "dov", "com", NULL};
+
+static int isElision(const char *const *a, const unsigned char *z, size_t n) {
+  for (; a && *a; a++) {
+    if (vb_ascii_ieq((const char *)z, n, *a)) return 1;
+  }
+  return 0;
+}
+
+/* Class of the unit at z[i] (i < n); *pEnd gets the offset past it. */
+static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int32_t *pCp) {
+  if (z[i] < 0x80) {
+    *pEnd = i + 1;
+    *pCp = z[i];
+    return kAscii[z[i]];
+  }
+  *pEnd = vb_utf8_step(z, n, i, pCp);
+  return uniClass(*pCp);
+}
+
+/* ---- the stem cache ------------------------------------------------------ */
+
+#define CACHE_ARENA_MAX (4u << 20) /* bytes of strings before the cache is emptied */
+#define CACHE_KEY_MAX 255          /* longer norms or stems are not cached */
+
+typedef struct stem_entry {
+  uint64_t hNorm;
+  uint64_t hStem;
+  uint32_t off; /* norm at arena + off, NUL, then stem, NUL */
+  uint8_t nNorm, nStem;
+  uint8_t stop;
+} stem_entry;
+
+struct vb_tokenizer {
+  const vb_lang *lang;
+  unsigned flags;
+  struct sb_stemmer *sb; /* NULL: stem = norm */
+  const char *const *aElide; /* elided words of the language, or NULL */
+  const unsigned char *z;
+  size_t n, pos;
+  vb_buf norm;    /* the current token's norm */
+  vb_buf scratch; /* vb_normalize_buf's working buffer */
+  /* cache */
+  uint32_t *aSlot; /* index + 1 into aEnt, 0 = empty */
+  size_t nSlot;    /* power of two, or 0 before first use */
+  stem_entry *aEnt;
+  size_t nEnt, capEnt, maxEnt;
+  vb_buf arena;
+};
+
+uint64_t vb_tok_hash(const void *p, size_t n) {
+  const unsigned char *z = p;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  size_t i;
+  for (i = 0; i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
+  h ^= h >> 32;
+  h *= 0xd6e8feb86659fd93ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+static void cacheClear(vb_tokenizer *t) {
+  if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(uint32_t));
+  t->nEnt = 0;
+  vb_buf_reset(&t->arena);
+}
+
+static int cacheGrowSlots(vb_tokenizer *t) {
+  size_t nSlot = t->nSlot ? t->nSlot * 2 : 256, i;
+  uint32_t *a = vb_malloc(nSlot * sizeof(uint32_t));
+  if (a == NULL) return VB_NOMEM;
+  memset(a, 0, nSlot * sizeof(uint32_t));
+  for (i = 0; i < t->nEnt; i++) {
+    size_t s = (size_t)t->aEnt[i].hNorm & (nSlot - 1);
+    while (a[s]) s = (s + 1) & (nSlot - 1);
+    a[s] = (uint32_t)(i + 1);
+  }
+  vb_free(t->aSlot);
+  t->aSlot = a;
+  t->nSlot = nSlot;
+  return VB_OK;
+}
+
+static const stem_entry *cacheFind(const vb_tokenizer *t, const char *zNorm, size_t nNorm,
+                                   uint64_t h, size_t *pSlot) {
+  size_t s = (size_t)h & (t->nSlot - 1);
+  for (;;) {
+    uint32_t k = t->aSlot[s];
+    if (k == 0) break;
+    const stem_entry *e = &t->aEnt[k - 1];
+    if (e->hNorm == h && e->nNorm == nNorm && memcmp(t->arena.z + e->off, zNorm, nNorm) == 0) {
+      return e;
+    }
+    s = (s + 1) & (t->nSlot - 1);
+  }
+  *pSlot = s;
+  return NULL;
+}
+
+/* Look the current norm up, computing and caching stem and stop on a miss. */
+static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
+  const char *zNorm = (const char *)t->norm.z;
+  size_t nNorm = t->norm.n, slot = 0;
+  const stem_entry *e;
+  if (nNorm <= CACHE_KEY_MAX) {
+    if (t->nSlot == 0 && cacheGrowSlots(t)) return VB_NOMEM;
+    e = cacheFind(t, zNorm, nNorm, h, &slot);
+    if (e) {
+      out->stem = (const char *)t->arena.z + e->off + e->nNorm + 1;
+      out->nStem = e->nStem;
+      out->stop = e->stop;
+      out->hash = e->hStem;
+      return VB_OK;
+    }
+  }
+  /* Miss: stem and stopword flag. */
+  const char *zStem = zNorm;
+  size_t nStem = nNorm;
+  int stop = vb_stop_find(t->lang->id, zNorm, nNorm, h);
+  if (t->sb) {
+    const sb_symbol *s = sb_stemmer_stem(t->sb, (const sb_symbol *)zNorm, (int)nNorm);
+    if (s == NULL) return VB_NOMEM;
+    zStem = (const char *)s;
+    nStem = (size_t)sb_stemmer_length(t->sb);
+  }
+  uint64_t hStem = (zStem == zNorm) ? h : vb_tok_hash(zStem, nStem);
+  out->stem = zStem;
+  out->nStem = nStem;
+  out->stop = stop;
+  out->hash = hStem;
+  if (nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
+  /* Insert: empty the cache when it is full. */
+  if (t->nEnt >= t->maxEnt || t->arena.n + nNorm + nStem + 2 > CACHE_ARENA_MAX) {
+    cacheClear(t);
+    cacheFind(t, zNorm, nNorm, h, &slot);
+  }
+  if ((t->nEnt + 1) * 2 > t->nSlot) {
+    if (cacheGrowSlots(t)) return VB_NOMEM;
+    cacheFind(t, zNorm, nNorm, h, &slot);
+  }
+  if (t->nEnt == t->capEnt) {
+    size_t cap = t->capEnt ? t->capEnt * 2 : 128;
+    stem_entry *a = vb_realloc(t->aEnt, cap * sizeof(stem_entry));
+    if (a == NULL) return VB_NOMEM;
+    t->aEnt = a;
+    t->capEnt = cap;
+  }
+  /* The stem may point into the stemmer's buffer; copy both strings. */
+  size_t off = t->arena.n;
+  if (vb_buf_reserve(&t->arena, nNorm + nStem + 2)) return VB_NOMEM;
+  memcpy(t->arena.z + off, zNorm, nNorm);
+  t->arena.z[off + nNorm] = 0;
+  memcpy(t->arena.z + off + nNorm + 1, zStem, nStem);
+  t->arena.z[off + nNorm + 1 + nStem] = 0;
+  t->arena.n = off + nNorm + nStem + 2;
+  stem_entry *ne = &t->aEnt[t->nEnt];
+  ne->hNorm = h;
+  ne->hStem = hStem;
+  ne->off = (uint32_t)off;
+  ne->nNorm = (uint8_t)nNorm;
+  ne->nStem = (uint8_t)nStem;
+  ne->stop = (uint8_t)stop;
+  t->aSlot[slot] = (uint32_t)(++t->nEnt);
+  out->stem = (const char *)t->arena.z + off + nNorm + 1;
+  return VB_OK;
+}
+
+/* ---- the tokenizer --------------------------------------------------------- */
+
+vb_tokenizer *vb_tok_new(const vb_lang *lang, unsigned flags) {
+  vb_tokenizer *t = vb_malloc(sizeof *t);
+  if (t == NULL) return NULL;
+  memset(t, 0, sizeof *t);
+  t->lang = lang ? lang : vb_lang_get(VB_LANG_UND);
+  t->flags = flags;
+  t->maxEnt = VB_TOK_CACHE_MAX;
+  if (t->lang->id == VB_LANG_FR) t->aElide = kElideFr;
+  if (t->lang->id == VB_LANG_IT) t->aElide = kElideIt;
+  if ((flags & 0x02) && t->lang->snowball) {
+    t->sb = sb_stemmer_new(t->lang->snowball, "UTF_8");
+    if (t->sb == NULL) {
+      vb_free(t);
+      return NULL;
+    }
+  }
+  if (vb_buf_reserve(&t->norm, 64) || vb_stop_init()) {
+    vb_tok_free(t);
+    return NULL;
+  }
+  return t;
+}
+
+void vb_tok_cache_limit(vb_tokenizer *t, size_t maxEntries) {
+  if (maxEntries < 1) maxEntries = 1;
+  if (maxEntries > VB_TOK_CACHE_MAX) maxEntries = VB_TOK_CACHE_MAX;
+  t->maxEnt = maxEntries;
+  cacheClear(t);
+}
+
+const vb_lang *vb_tok_lang(const vb_tokenizer *t) { return t->lang; }
+
+void vb_tok_reset(vb_tokenizer *t, const unsigned char *z, size_t n) {
+  t->z = z ? z : (const unsigned char *)"";
+  t->n = z ? n : 0;
+  t->pos = 0;
+}
+
+void vb_tok_free(vb_tokenizer *t) {
+  if (t == NULL) return;
+  if (t->sb) sb_stemmer_delete(t->sb);
+  vb_buf_free(&t->norm);
+  vb_buf_free(&t->scratch);
+  vb_buf_free(&t->arena);
+  vb_free(t->aSlot);
+  vb_free(t->aEnt);
+  vb_free(t);
+}
+
+/* Extend over the marks and format characters after a one-character token. */
+static size_t extendMarks(const unsigned char *z, size_t n, size_t j, size_t limit) {
+  while (j < n && z[j] >= 0x80 && j < limit) {
+    int32_t cp;
+    size_t k = vb_utf8_step(z, n, j, &cp);
+    int c = uniClass(cp);
+    if (c != C_MARK && c != C_FORMAT) break;
+    j = k;
+  }
+  return j;
+}
+
+/* Scan the token starting at z[i] of class cls (next unit at j).  Returns
+ * its end; sets *pKind and *pAscii (1 if every byte is ASCII).  aElide
+ * lists the language's elided words (ending in an apostrophe), or NULL. */
+static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, int cls,
+                        const char *const *aElide, int *pKind, int *pAscii) {
+  size_t limit = i + VB_TOK_MAX_BYTES;
+  int ascii = z[i] < 0x80;
+  int32_t cp;
+  size_t k;
+  switch (cls) {
+    case C_PUNCT:
+    case C_SYMBOL: {
+      size_t e = extendMarks(z, n, j, limit);
+      *pKind = cls == C_PUNCT ? VB_TOK_PUNCT : VB_TOK_SYMBOL;
+      *pAscii = ascii && e == j;
+      return e;
+    }
+    case C_IDEO:
+      *pKind = VB_TOK_WORD;
+      *pAscii = 0;
+      return extendMarks(z, n, j, limit);
+    case C_HIRA:
+    case C_KATA:
+      *pKind = VB_TOK_WORD;
+      *pAscii = 0;
+      while (j < n && j < limit) {
+        int c = classAt(z, n, j, &k, &cp);
+        if (c != cls && c != C_MARK && c != C_FORMAT && cp != 0x30FC) break;
+        j = k;
+      }
+      return j;
+    default: break;
+  }
+  /* A word or number of the general scripts. */
+  int hasLetter = cls != C_DIGIT;
+  int last = cls == C_DIGIT ? C_DIGIT : C_LETTER;
+  while (j < n && j < limit) {
+    unsigned char b = z[j];
+    int jt;
+    if (b < 0x80) {
+      int c = kAscii[b];
+      if (c == C_LETTER) {
+        hasLetter = 1;
+        last = C_LETTER;
+        j++;
+        continue;
+      }
+      if (c == C_DIGIT) {
+        last = C_DIGIT;
+        j++;
+        continue;
+      }
+      jt = asciiJoin(b);
+      k = j + 1;
+    } else {
+      k = vb_utf8_step(z, n, j, &cp);
+      int c = uniClass(cp);
+      if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_FORMAT) {
+        if (c == C_LETTER) hasLetter = 1;
+        if (c == C_LETTER || c == C_DIGIT) last = c;
+        ascii = 0;
+        j = k;
+        continue;
+      }
+      jt = uniJoin(cp);
+    }
+    if (jt == J_NONE || k >= n || k + 4 >= limit) break;
+    size_t k2;
+    int32_t cp2;
+    if (!joinOk(jt, last, classAt(z, n, k, &k2, &cp2))) break;
+    if (b >= 0x80) ascii = 0;
+    if (jt == J_APOS && aElide && isElision(aElide, z + i, j - i)) {
+      j = k; /* the elided word ends with its apostrophe */
+      break;
+    }
+    j = k; /* the joiner; the character after it is taken next */
+  }
+  *pKind = hasLetter ? VB_TOK_WORD : VB_TOK_NUMBER;
+  *pAscii = ascii;
+  return j;
+}
+
+int vb_tok_next(vb_tokenizer *t, vb_token *out) {
+  const unsigned char *z = t->z;
+  size_t n = t->n, i = t->pos;
+  for (;;) {
+    size_t j = i;
+    int cls = C_SPACE;
+    int32_t cp;
+    while (i < n) {
+      cls = classAt(z, n, i, &j, &cp);
+      if (cls != C_SPACE && cls != C_FORMAT) break;
+      i = j;
+    }
+    if (i >= n) {
+      t->pos = n;
+      return 0;
+    }
+    int kind, ascii;
+    size_t end = scanToken(z, n, i, j, cls, t->aElide, &kind, &ascii);
+    t->pos = end;
+    if ((t->flags & VB_TOK_WORDS_ONLY) && (kind == VB_TOK_PUNCT || kind == VB_TOK_SYMBOL)) {
+      i = end;
+      continue;
+    }
+    /* norm, and its hash */
+    uint64_t h;
+    vb_buf_reset(&t->norm);
+    if (ascii) {
+      size_t len = end - i, m;
+      if (vb_buf_reserve(&t->norm, len)) return VB_NOMEM;
+      unsigned char *w = t->norm.z;
+      uint64_t f = 0xcbf29ce484222325ULL;
+      for (m = 0; m < len; m++) {
+        unsigned char c = z[i + m];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        w[m] = c;
+        f = (f ^ c) * 0x100000001b3ULL;
+      }
+      w[len] = 0;
+      t->norm.n = len;
+      f ^= f >> 32;
+      f *= 0xd6e8feb86659fd93ULL;
+      f ^= f >> 32;
+      h = f;
+    } else {
+      int rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      if (rc) return rc;
+      h = vb_tok_hash(t->norm.z, t->norm.n);
+    }
+    out->start = i;
+    out->end = end;
+    out->kind = (vb_tok_kind)kind;
+    out->norm = (t->flags & VB_TOK_WANT_NORM) ? (const char *)t->norm.z : NULL;
+    out->nNorm = t->norm.n;
+    out->stop = 0;
+    out->stem = NULL;
+    out->nStem = 0;
+    out->hash = h;
+    if (kind == VB_TOK_WORD && (t->sb || vb_stop_has_list(t->lang->id))) {
+      int rc = cacheLookup(t, h, out);
+      if (rc) return rc;
+    } else {
+      out->stem = (const char *)t->norm.z;
+      out->nStem = t->norm.n;
+    }
+    if (!(t->flags & 0x02)) {
+      out->stem = NULL;
+      out->nStem = 0;
+      out->hash = h;
+    }
+    return 1;
+  }
+}
