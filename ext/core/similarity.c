@@ -190,6 +190,9 @@ typedef struct simEntry {
 typedef struct simMap {
   simEntry *a;
   size_t cap, used;
+  size_t alloc; /* entries allocated (>= cap): reused, but the table always
+                 * uses exactly cap slots, so the layout -- and the order
+                 * the scores sum in -- depends only on the input */
 } simMap;
 
 static uint64_t mix64(uint64_t x) {
@@ -205,12 +208,14 @@ static uint64_t mix64(uint64_t x) {
 static int mapReset(simMap *m, size_t expect) {
   size_t cap = 64;
   while (cap < 2 * expect) cap <<= 1;
-  if (m->a == NULL || m->cap < cap || m->cap > 16 * cap) {
+  if (m->a == NULL || m->alloc < cap || m->alloc > 16 * cap) {
     vb_free(m->a);
     m->a = vb_malloc(cap * sizeof(simEntry));
-    m->cap = m->a ? cap : 0;
+    m->alloc = m->a ? cap : 0;
+    m->cap = 0;
     if (m->a == NULL) return VB_NOMEM;
   }
+  m->cap = cap;
   memset(m->a, 0, m->cap * sizeof(simEntry));
   m->used = 0;
   return VB_OK;
@@ -229,7 +234,7 @@ static int mapGrow(simMap *m) {
   }
   vb_free(m->a);
   m->a = a;
-  m->cap = cap;
+  m->cap = m->alloc = cap;
   return VB_OK;
 }
 
