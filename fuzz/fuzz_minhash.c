@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * fuzz_minhash.c -- libFuzzer target for shingles, MinHash signatures and
+ * LSH bands (verbatim/minhash.h), and for signatures read from untrusted
+ * bytes (minhash_similarity() and lsh_bands() take any BLOB).
+ *
+ * Input: a language byte, a shingle size byte (1..VB_MINHASH_MAX_N), a
+ * permutations byte, then the text -- whose raw bytes are also parsed as a
+ * signature.  Checks, besides memory safety: shingles are numbered 1, 2, 3...,
+ * cover word indexes first <= last inside the list, hash to vb_fnv1a of
+ * their text; a signature parses back to its permutations and n, is
+ * similar 1.0 to itself; every band hash is computed for every divisor of
+ * the permutations; a parsed untrusted signature compares with itself as 1.
+ */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fz f = {data, size};
+  const vb_lang *lang = fz_lang(&f);
+  int n = 1 + fz_byte(&f) % VB_MINHASH_MAX_N;
+  int perms = 1 + fz_byte(&f) % 64;
+  size_t nz;
+  const unsigned char *zIn = fz_rest(&f, &nz);
+  unsigned char *z = fz_dup(zIn, nz);
+  vb_tokenizer *t = vb_tok_new(lang, VB_TOK_WANT_STEM);
+  vb_words w = {0};
+  vb_shingle_iter it;
+  vb_shingle sh;
+  unsigned char *sig = malloc(VB_MINHASH_SIZE(VB_MINHASH_MAX_PERMUTATIONS));
+  int rc, p2, n2, k, bands;
+  size_t ord = 0;
+  if (z == NULL || t == NULL || sig == NULL) goto done;
+
+  /* untrusted bytes as a signature */
+  if (vb_minhash_parse(z, nz, &p2, &n2) == VB_OK) {
+    FZ_ASSERT(p2 >= 1 && p2 <= VB_MINHASH_MAX_PERMUTATIONS && n2 >= 1 && n2 <= VB_MINHASH_MAX_N);
+    FZ_ASSERT(nz == VB_MINHASH_SIZE(p2));
+    FZ_ASSERT(vb_minhash_similarity(z, z, p2) == 1.0);
+    for (bands = 1; bands <= p2; bands++) {
+      if (p2 % bands) continue;
+      for (k = 0; k < bands; k++) (void)vb_minhash_band(z, p2, bands, k);
+    }
+  }
+
+  FZ_ASSERT(vb_words_collect(&w, t, z, nz, 1) == VB_OK);
+  FZ_ASSERT(vb_shingle_open(&it, &w, n) == VB_OK);
+  while ((rc = vb_shingle_next(&it, &sh)) == 1) {
+    FZ_ASSERT(sh.ord == ++ord);
+    FZ_ASSERT(sh.first <= sh.last && sh.last < w.n);
+    FZ_ASSERT(sh.text != NULL && sh.text[sh.nText] == 0);
+    FZ_ASSERT(sh.hash == vb_fnv1a(VB_FNV_OFFSET, sh.text, sh.nText));
+  }
+  FZ_ASSERT(rc == 0);
+  vb_shingle_close(&it);
+
+  rc = vb_minhash_sign(&w, n, perms, sig);
+  FZ_ASSERT(rc == 0 || rc == 1);
+  if (rc == 1) {
+    FZ_ASSERT(vb_minhash_parse(sig, VB_MINHASH_SIZE(perms), &p2, &n2) == VB_OK);
+    FZ_ASSERT(p2 == perms && n2 == n);
+    FZ_ASSERT(vb_minhash_similarity(sig, sig, perms) == 1.0);
+    for (bands = 1; bands <= perms; bands++) {
+      if (perms % bands) continue;
+      for (k = 0; k < bands; k++) (void)vb_minhash_band(sig, perms, bands, k);
+    }
+  }
+  FZ_ASSERT(vb_shingle_open(&it, &w, 0) == VB_EARG);
+  FZ_ASSERT(vb_minhash_sign(&w, n, 0, sig) == VB_EARG);
+done:
+  vb_words_free(&w);
+  vb_tok_free(t);
+  free(sig);
+  free(z);
+  return 0;
+}
