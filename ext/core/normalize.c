@@ -130,7 +130,9 @@ static int flushChunk(norm_state *st) {
     i = j;
   }
   if (st->compose) {
-    utf8proc_ssize_t m = utf8proc_normalize_utf32(a, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE);
+    /* STABLE: composition exclusions are never composed. */
+    utf8proc_ssize_t m =
+        utf8proc_normalize_utf32(a, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
     if (m >= 0) n = (size_t)m;
   }
   if (vb_buf_reserve(st->out, n * 4)) return VB_NOMEM;

@@ -8,12 +8,26 @@
 #define VB_SENTENCE_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "verbatim/lang.h"
 #include "verbatim/sentences.h"
 
+/* The UAX #29 scanner in language mode (sentences.c): like
+ * vb_sent_uax_scan, but it also stops at terminators where UAX forbids a
+ * break (info->soft), and treats the ASCII character weak (':' or ';', 0
+ * for none) as a terminator when spaces and then a letter of class
+ * weakNext follow. */
+size_t vb_sent_scan_soft(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info, int weak,
+                         int weakNext);
+
+struct vb_sent_rules;
+
+#define VB_SENT_QDEPTH 8
+
 typedef struct vb_sent_lang {
   vb_lang_id id;
+  const struct vb_sent_rules *rules;
   const unsigned char *z;
   size_t n;
   /* the next UAX boundary already found (avoids rescans after an added
@@ -23,6 +37,12 @@ typedef struct vb_sent_lang {
   /* lists: the marker expected next ("2." after "1."), kind 0 = none */
   int listKind;
   long listNext;
+  size_t markerEnd; /* end of the list marker that starts the sentence, or 0 */
+  /* quotation marks and brackets open in the current sentence */
+  size_t qScan;                     /* scanned up to here */
+  int qDepth;                       /* open marks on the stack */
+  int32_t qClose[VB_SENT_QDEPTH];   /* the closing mark each one expects */
+  size_t qCloseAt;                  /* the outermost mark closes here (0: unknown) */
 } vb_sent_lang;
 
 void vb_sent_lang_init(vb_sent_lang *p, vb_lang_id id, const unsigned char *z, size_t n);

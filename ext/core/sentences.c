@@ -93,17 +93,46 @@ static int sb_class_before(const unsigned char *z, size_t n, size_t t) {
   return VB_SB_SEP;
 }
 
-size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info) {
+/* The scanner behind vb_sent_uax_scan and the language layer.  With soft
+ * (language mode) it also stops where a UAX rule forbids a break after a
+ * terminator (info->soft = 6, 7, 8 or 'c' for SB6, SB7, SB8, SB8a with
+ * SContinue), so the language layer sees every terminator; stop is the
+ * ASCII stop table and weak an extra ASCII terminator (0 for none) that
+ * ends a sentence only before spaces and then a letter of class weakNext
+ * (VB_SB_UPPER, or VB_SB_OLETTER meaning any letter). */
+static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info,
+                             int soft, const unsigned char *stop, int weak, int weakNext) {
   info->term_start = info->term_last = info->term_end = (size_t)-1;
   info->term_class = 0;
   info->parasep = 0;
+  info->soft = 0;
   while (i < n) {
     size_t t, j, runStart;
     int k, tk, state;
     /* hot loop: ASCII that cannot end a segment */
-    while (i < n && z[i] < 0x80 && !sb_stop[z[i]]) i++;
+    while (i < n && z[i] < 0x80 && !stop[z[i]]) i++;
     if (i >= n) break;
     t = i;
+    if (weak && z[i] == weak) {
+      size_t q = i + 1;
+      int kq = 0;
+      i++;
+      while (q < n) {
+        size_t q2 = sb_char(z, n, q, &kq);
+        if (kq != VB_SB_SP) break;
+        q = q2;
+      }
+      if (q > t + 1 && q < n &&
+          (kq == weakNext || (weakNext == VB_SB_UPPER && kq == VB_SB_NUMERIC) ||
+           (weakNext == VB_SB_OLETTER &&
+                              (kq == VB_SB_UPPER || kq == VB_SB_LOWER || kq == VB_SB_OLETTER)))) {
+        info->term_start = info->term_last = t;
+        info->term_end = t + 1;
+        info->term_class = VB_SB_STERM;
+        return q;
+      }
+      continue;
+    }
     i = sb_unit(z, n, i, &k);
     if (sb_is_parasep(k)) { /* SB4 */
       info->parasep = 1;
@@ -127,10 +156,19 @@ size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax 
       }
       jn = sb_unit(z, n, j, &k);
       if (state == 0 && tk == VB_SB_ATERM) {
-        if (k == VB_SB_NUMERIC) break; /* SB6 */
-        if (k == VB_SB_UPPER) {        /* SB7 */
+        if (k == VB_SB_NUMERIC) { /* SB6 */
+          if (soft) {
+            info->soft = 6;
+            break;
+          }
+          break;
+        }
+        if (k == VB_SB_UPPER) { /* SB7 */
           int kb = sb_class_before(z, n, t);
-          if (kb == VB_SB_UPPER || kb == VB_SB_LOWER) break;
+          if (kb == VB_SB_UPPER || kb == VB_SB_LOWER) {
+            if (soft) info->soft = 7;
+            break;
+          }
         }
       }
       if (k == VB_SB_CLOSE && state < 2) { /* SB9 */
@@ -159,6 +197,7 @@ size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax 
         continue;
       }
       if (k == VB_SB_SCONTINUE) { /* SB8a */
+        if (soft) info->soft = 'c';
         j = jn;
         break;
       }
@@ -177,9 +216,18 @@ size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax 
           if (p >= n) break;
           sb_char(z, n, p, &kp);
         }
-        if (lower) break;
+        if (lower) {
+          if (soft) info->soft = 8;
+          break;
+        }
       }
       /* SB11 */
+      info->term_start = runStart;
+      info->term_last = t;
+      info->term_class = tk;
+      return j;
+    }
+    if (info->soft) { /* language mode: let the caller decide */
       info->term_start = runStart;
       info->term_last = t;
       info->term_class = tk;
@@ -188,6 +236,22 @@ size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax 
     i = j; /* no break: carry on scanning after the terminator sequence */
   }
   return n;
+}
+
+size_t vb_sent_uax_scan(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info) {
+  return sb_scan(z, n, i, info, 0, sb_stop, 0, 0);
+}
+
+size_t vb_sent_scan_soft(const unsigned char *z, size_t n, size_t i, vb_sent_uax *info, int weak,
+                         int weakNext) {
+  static const unsigned char stopColon[128] = {
+      ['\r'] = 1, ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1,
+  };
+  static const unsigned char stopSemi[128] = {
+      ['\r'] = 1, ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1,
+  };
+  const unsigned char *stop = weak == ':' ? stopColon : weak == ';' ? stopSemi : sb_stop;
+  return sb_scan(z, n, i, info, 1, stop, weak, weakNext);
 }
 
 size_t vb_sent_uax_next(const unsigned char *z, size_t n, size_t i) {

@@ -61,6 +61,7 @@ typedef struct vb_sent_uax {
   size_t term_end;   /* just past the terminators and closing marks, before spaces */
   int term_class;    /* class of the last terminator (internal VB_SB_* value) */
   int parasep;       /* 1 if the segment ends with a paragraph separator */
+  int soft;          /* language mode only: the UAX rule (6, 7, 8, 'c') that forbids a break here */
 } vb_sent_uax;
 
 /* The next UAX #29 sentence boundary after byte offset i (i < n, i itself a
