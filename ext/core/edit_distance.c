@@ -11,7 +11,7 @@
  *      heap array), the longer is the text T, decoded on the fly with
  *      vb_utf8_next, so a 100 MB text needs no copy.
  *   3. Build the pattern-match vectors PM(c) (sim_pm.h: a direct table for
- *      c < 256, which makes ASCII a table lookup, a hash table otherwise).
+ *      c < 128, which makes ASCII a table lookup, a hash table otherwise).
  *   4. Levenshtein: Myers' bit-vector algorithm as formulated by Hyyrö
  *      (2003), one column of the DP matrix per character of T, in
  *      ceil(m/64) machine words; the horizontal delta of the last row of
@@ -21,7 +21,7 @@
  *
  * Limits: time is ceil(m/64) x n word steps (n = T's length); beyond
  * VB_SIM_MAX_STEPS the functions return VB_ELIMIT.  Memory: the pattern's
- * code points and 256 + 2m rows of ceil(m/64) words; nothing for T.
+ * code points and 128 + 2m rows of ceil(m/64) words; nothing for T.
  */
 #include <string.h>
 
@@ -43,7 +43,7 @@ typedef struct distSetup {
 static int distPrepare(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                        distSetup *su, size_t *pEmptyOther) {
   vb_trim_common(&a, &na, &b, &nb);
-  size_t ca = vb_utf8_count(a, na), cb = vb_utf8_count(b, nb);
+  size_t ca = vb_sim_count(a, na), cb = vb_sim_count(b, nb);
   if (ca == 0 || cb == 0) {
     *pEmptyOther = ca + cb;
     return 1;

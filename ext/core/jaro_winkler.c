@@ -30,7 +30,7 @@
 
 int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                     double *pSim) {
-  size_t ca = vb_utf8_count(a, na), cb = vb_utf8_count(b, nb);
+  size_t ca = vb_sim_count(a, na), cb = vb_sim_count(b, nb);
   *pSim = 0.0;
   if (ca == 0 && cb == 0) {
     *pSim = 1.0;

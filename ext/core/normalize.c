@@ -23,15 +23,15 @@
  * into the output buffer.
  *
  * Chunks are cut only where nothing before the cut can interact with
- * anything after it: before a code point that is ASCII or a letter other
- * than a conjoining Hangul vowel or trailing consonant and has combining
- * class 0 (no canonical composition has such a code point as its second
- * element, and canonical ordering never crosses a starter).  A chunk is
- * cut at the first such point after 1024 code points, so memory stays
- * bounded and the whole pass is linear.  Only pathological input with no
- * such point in 65536 code points (e.g. 64K combining marks in a row) is
- * cut there anyway; the result is then still valid UTF-8, possibly not in
- * canonical order across that cut.
+ * anything after it: before a code point with combining class 0 that is not
+ * a combining mark (Mn, Mc, Me) and not a conjoining Hangul vowel or
+ * trailing consonant (no canonical composition has such a code point as
+ * its second element, and canonical ordering never crosses a starter).  A
+ * chunk is cut at the first such point after 1024 code points, so the
+ * result is exact and the pass linear.  Memory is bounded by the longest
+ * run without such a point: only a single combining sequence (a base and
+ * its marks) can be longer than 1024 code points, and its working copy
+ * takes 4 bytes per code point.
  *
  * Mostly-ASCII text takes a fast path: an ASCII character followed by
  * another ASCII character is written straight to the output.
@@ -42,7 +42,6 @@
 #include <utf8proc.h>
 
 #define CHUNK_TARGET 1024   /* cut at the next safe point after this many code points */
-#define CHUNK_FORCE 65536   /* cut here even without a safe point (pathological input) */
 #define DECOMP_ROOM 64      /* room for one code point's decomposition (max is 18) */
 
 typedef struct norm_state {
@@ -149,8 +148,8 @@ static int safeCut(int32_t cp) {
   if (cp < 0x80) return 1;
   if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF)) return 0;
   const utf8proc_property_t *p = utf8proc_get_property(cp);
-  return p->combining_class == 0 && p->category >= UTF8PROC_CATEGORY_LU &&
-         p->category <= UTF8PROC_CATEGORY_LO;
+  return p->combining_class == 0 && p->category != UTF8PROC_CATEGORY_MN &&
+         p->category != UTF8PROC_CATEGORY_MC && p->category != UTF8PROC_CATEGORY_ME;
 }
 
 /* Append one decomposed code point to the chunk (room was reserved). */
@@ -182,7 +181,7 @@ static int addCp(norm_state *st, int32_t cp) {
     m = 1;
   }
   if (m == 0) return VB_OK;
-  if (st->nCp >= CHUNK_FORCE || (st->nCp >= CHUNK_TARGET && safeCut(tmp[0]))) {
+  if (st->nCp >= CHUNK_TARGET && safeCut(tmp[0])) {
     if (flushChunk(st)) return VB_NOMEM;
   }
   if (chunkReserve(st, (size_t)m + 1)) return VB_NOMEM; /* +1: a pending space */

@@ -48,13 +48,16 @@
  * Every rule looks at a bounded window around the candidate (tokens of at
  * most VB_SENT_TOKEN_MAX bytes, quotes within VB_SENT_QUOTE_MAX bytes), and
  * the quote tracker scans each byte once, so segmentation stays linear.
- * Word lists are space-separated strings searched with memmem, and only at
- * a candidate.
+ * Word lists are space-separated strings, hashed once into static tables
+ * (call_once) and looked up only at a candidate.
  */
 #define _GNU_SOURCE
 #include "sentence_lang.h"
 
 #include <string.h>
+#ifndef __STDC_NO_THREADS__
+#include <threads.h>
+#endif
 #include <utf8proc.h>
 
 #include "sentence_break.h"
@@ -71,202 +74,290 @@ enum { ABBR_NONE = 0, ABBR_TITLE, ABBR_NUM, ABBR_TIME, ABBR_OTHER };
 #define F_LOWER_BREAK 2 /* a period before a lower-case word may end a sentence */
 #define F_NO_CASE 4     /* the script has no case: initials and abbreviations never end one */
 
+/* A word list: " mr dr " (space-separated, with spaces at both ends), and
+ * its hash table (filled once, on first use, by wl_init_all; each list
+ * has its own static slot array, a file-scope compound literal). */
+#define WL_SLOTS 256 /* a power of two, more than twice the longest list */
+typedef struct vb_wslot {
+  uint16_t off; /* the word is z[off .. off + len) */
+  uint8_t len;  /* 0: empty slot */
+} vb_wslot;
+typedef struct vb_wlist {
+  const char *z;
+  size_t n;
+  vb_wslot *a;
+} vb_wlist;
+#define WL(s) {s, sizeof(s) - 1, (vb_wslot[WL_SLOTS]){{0, 0}}}
+#define WL_NONE {"", 0, NULL}
+
 typedef struct vb_sent_rules {
-  const char *title;    /* " mr dr " : lower case, internal periods, no spaces */
-  const char *num;      /* before a number */
-  const char *time;     /* a.m. */
-  const char *other;    /* ends a sentence only before a starter */
-  const char *starters; /* " The It " : as written */
-  const char *months;   /* lower case, for F_ORDINAL_DOT */
+  vb_wlist title;    /* lower case, internal periods, no spaces */
+  vb_wlist num;      /* before a number */
+  vb_wlist time;     /* a.m. */
+  vb_wlist other;    /* ends a sentence only before a starter */
+  vb_wlist starters; /* " The It " : as written */
+  vb_wlist months;   /* lower case, for F_ORDINAL_DOT */
   unsigned flags;
   int weak;     /* extra ASCII terminator, or 0 */
   int weakNext; /* class of the letter it needs next */
   const struct vb_sent_rules *fallback;
 } vb_sent_rules;
 
-static const vb_sent_rules rules_en = {
-    " mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
-    "brig cmdr cpl pvt insp ste mme mlle mssrs ",
-    " no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt ",
-    " a.m p.m ",
-    " co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
+static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
+    "brig cmdr cpl pvt insp ste mme mlle mssrs "),
+    WL(" no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt "),
+    WL(" a.m p.m "),
+    WL(" co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k "
     "u.n e.u u.s.a d.c a.d b.c ph.d m.d b.a m.a approx est misc min max hr hrs sq ft oz lb lbs mi "
-    "yrs esq ",
-    " A About After All Also An And Another Any As At Because Before Being But By Did Do During "
+    "yrs esq "),
+    WL(" A About After All Also An And Another Any As At Because Before Being But By Did Do During "
     "Each Even Every For From He Her Here His How However I If In Instead It Its Many More Most My "
     "Neither No Nor Not Now Of Often On Once One Only Or Other Our Perhaps She Since So Some Such "
     "That The Their Then There These They This Those Though Thus To Under Unlike Until We What When "
-    "Where Whether Which While Who Why With Within Yet You Your ",
-    "",
+    "Where Whether Which While Who Why With Within Yet You Your "),
+    WL_NONE,
     0,
     0,
     0,
     NULL};
 
-static const vb_sent_rules rules_da = {
-    " hr fr frk skt sct dr prof ",
-    " nr s kl ",
-    "",
-    " bl.a f.eks dvs osv mht ca jf evt ifm iflg mv co s.u ",
-    " De Dem Den Der Det Du En Et Han Hans Hende Hun Hvad Hvem Hvor Hvorfor Hvordan Jeg Men Nu Og "
-    "Så Vi Vores ",
-    " januar februar marts april maj juni juli august september oktober november december ",
+static const vb_sent_rules rules_da = {WL(" hr fr frk skt sct dr prof "),
+    WL(" nr s kl "),
+    WL_NONE,
+    WL(" bl.a f.eks dvs osv mht ca jf evt ifm iflg mv co s.u "),
+    WL(" De Dem Den Der Det Du En Et Han Hans Hende Hun Hvad Hvem Hvor Hvorfor Hvordan Jeg Men Nu Og "
+    "Så Vi Vores "),
+    WL(" januar februar marts april maj juni juli august september oktober november december "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_de = {
-    " dr prof hr fr frl med dipl ing st z.b z.t z.z u.a u.ä d.h vgl sog geb gest ggf bzw o.ä "
-    "s.o s.u evtl ",
-    " nr s str bd abs art tel kap ca ",
-    "",
-    " usw etc kath evang jh jhd mio mrd inkl exkl zzgl e.v ",
-    " Aber Als Am Auch Auf Aus Bei Da Dann Das Dem Den Der Des Deshalb Die Dies Diese Dieser Dieses "
+static const vb_sent_rules rules_de = {WL(" dr prof hr fr frl med dipl ing st z.b z.t z.z u.a u.ä d.h vgl sog geb gest ggf bzw o.ä "
+    "s.o s.u evtl "),
+    WL(" nr s str bd abs art tel kap ca "),
+    WL_NONE,
+    WL(" usw etc kath evang jh jhd mio mrd inkl exkl zzgl e.v "),
+    WL(" Aber Als Am Auch Auf Aus Bei Da Dann Das Dem Den Der Des Deshalb Die Dies Diese Dieser Dieses "
     "Doch Dort Du Ein Eine Einer Er Es Für Heute Hier Ich Ihr Im In Jedoch Man Mit Nach Nun Ob Sie "
-    "So Und Uns Was Weil Wenn Wie Wir Wo Zu Zum Zur ",
-    " januar jänner februar märz april mai juni juli august september oktober november dezember ",
+    "So Und Uns Was Weil Wenn Wie Wir Wo Zu Zum Zur "),
+    WL(" januar jänner februar märz april mai juni juli august september oktober november dezember "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_es = {
-    " sr sra srta srs sres dr dra lic ing prof d dña sto sta gral arq lcdo lcda ",
-    " no núm nro pág págs art párrf tel cra cap vol n° nº ",
-    "",
-    " ee.uu ee uu etc aprox av avda ej p.ej máx hs km ene feb mar abr may jun jul ago sep sept oct nov "
-    "dic lun mié jue vie sáb dom cía s.a admón ",
-    " A Al Ante Aquí Como Con Cuando De Del Desde Después El Ella Ellos En Entonces Es Esa Ese Eso "
+static const vb_sent_rules rules_es = {WL(" sr sra srta srs sres dr dra lic ing prof d dña sto sta gral arq lcdo lcda "),
+    WL(" no núm nro pág págs art párrf tel cra cap vol n° nº "),
+    WL_NONE,
+    WL(" ee.uu ee uu etc aprox av avda ej p.ej máx hs km ene feb mar abr may jun jul ago sep sept oct nov "
+    "dic lun mié jue vie sáb dom cía s.a admón "),
+    WL(" A Al Ante Aquí Como Con Cuando De Del Desde Después El Ella Ellos En Entonces Es Esa Ese Eso "
     "Esta Este Esto Hay La Las Lo Los Mi No Nos Para Pero Por Que Se Si Sin Su Sus También Un Una "
-    "Y Yo ",
-    "",
+    "Y Yo "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_it = {
-    " sig sig.ra sig.na dott avv ing prof arch geom rag dir amm on sen gen col cap mons psicol ",
-    " n art pag tel vol cap ",
-    "",
-    " ecc etc es ca mar nov set gen feb apr mag giu lug ago ott dic lun mer gio ven sab dom meteor "
-    "idraul econ az ltd ",
-    " Al Alla Anche Che Ci Come Con Da Dal Del Della Di Dopo E Ecco Gli Ha Ho I Il In La Le Lei Lo "
+static const vb_sent_rules rules_it = {WL(" sig sig.ra sig.na dott avv ing prof arch geom rag dir amm on sen gen col cap mons psicol "),
+    WL(" n art pag tel vol cap "),
+    WL_NONE,
+    WL(" ecc etc es ca mar nov set gen feb apr mag giu lug ago ott dic lun mer gio ven sab dom meteor "
+    "idraul econ az ltd "),
+    WL(" Al Alla Anche Che Ci Come Con Da Dal Del Della Di Dopo E Ecco Gli Ha Ho I Il In La Le Lei Lo "
     "Loro Lui Ma Mi Ne Nel Nella Non Noi Per Però Poi Quando Questo Questa Se Si Sono Su Tu Un Una "
-    "Uno ",
-    "",
+    "Uno "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_fr = {
-    " m mm mme mlle dr pr me st ste mgr ",
-    " n° no p pp art vol chap tél ",
-    "",
-    " etc cf ex env av bd ltd p.ex ",
-    " Alors Au Aux Ce Cela Ces Cette Dans De Des Du Elle Elles En Et Il Ils Je La Le Les Leur Mais "
-    "Nous On Par Pour Puis Quand Que Qui Sa Se Ses Son Sur Un Une Vous ",
-    "",
+static const vb_sent_rules rules_fr = {WL(" m mm mme mlle dr pr me st ste mgr "),
+    WL(" n° no p pp art vol chap tél "),
+    WL_NONE,
+    WL(" etc cf ex env av bd ltd p.ex "),
+    WL(" Alors Au Aux Ce Cela Ces Cette Dans De Des Du Elle Elles En Et Il Ils Je La Le Les Leur Mais "
+    "Nous On Par Pour Puis Quand Que Qui Sa Se Ses Son Sur Un Une Vous "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_nl = {
-    " dhr mevr mr dr prof ir ing drs st ",
-    " blz nr ",
-    "",
-    " aanw vnw bijv enz etc o.a d.w.z m.a.w i.p.v ca vs bv nv ",
-    " De Dat Deze Die Dit Een Er Het Hij Ik In Maar Men Ook Op Wat We Wij Ze Zij ",
-    "",
+static const vb_sent_rules rules_nl = {WL(" dhr mevr mr dr prof ir ing drs st "),
+    WL(" blz nr "),
+    WL_NONE,
+    WL(" aanw vnw bijv enz etc o.a d.w.z m.a.w i.p.v ca vs bv nv "),
+    WL(" De Dat Deze Die Dit Een Er Het Hij Ik In Maar Men Ook Op Wat We Wij Ze Zij "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_pl = {
-    " dr prof mgr inż ks płk gen św ",
-    " nr str s ",
-    "",
-    " itd itp np tzn tj ok ul al pl bałt r w godz tys mln mld zł gr ",
-    " A Ale Gdy I Jak Jednak Już Na Nie Od On Ona Oni Po To W We Z Za ",
-    " stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
-    "grudnia ",
+static const vb_sent_rules rules_pl = {WL(" dr prof mgr inż ks płk gen św "),
+    WL(" nr str s "),
+    WL_NONE,
+    WL(" itd itp np tzn tj ok ul al pl bałt r w godz tys mln mld zł gr "),
+    WL(" A Ale Gdy I Jak Jednak Już Na Nie Od On Ona Oni Po To W We Z Za "),
+    WL(" stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_sk = {
-    " p ing mudr judr doc prof mgr phdr rndr bc sv s.r.o ",
-    " č str ",
-    "",
-    " a.s napr tzv tj atď resp r ul mil mld kpt ",
-    " A Ale Ak Ako Aj Na Nie Po Potom Tak To V Vo Z Za ",
-    " január február marec apríl máj jún júl august september október november december januára "
-    "februára marca apríla mája júna júla augusta septembra októbra novembra decembra ",
+static const vb_sent_rules rules_sk = {WL(" p ing mudr judr doc prof mgr phdr rndr bc sv s.r.o "),
+    WL(" č str "),
+    WL_NONE,
+    WL(" a.s napr tzv tj atď resp r ul mil mld kpt "),
+    WL(" A Ale Ak Ako Aj Na Nie Po Potom Tak To V Vo Z Za "),
+    WL(" január február marec apríl máj jún júl august september október november december januára "
+    "februára marca apríla mája júna júla augusta septembra októbra novembra decembra "),
     F_ORDINAL_DOT,
     0,
     0,
     &rules_en};
 
-static const vb_sent_rules rules_ru = {
-    " г гг г-н проф акад ген д-р доц ул пр пгт пос им св тов т.е т.к т.н и.о вкл напр см ст "
-    "т.г пл т.нар т.б б.з.б ",
-    " кв стр с рис гл ч № ",
-    "",
-    " т.д т.п руб долл дол коп тыс млн млрд ок куб км у.е гр ж ",
-    " А В Во Вот Всё Все Да Для До Если Ещё Же За И Из Их К Как Когда Кто Мы На Не Но О Об Он Она "
-    "Они Оно По После При С Так Также То Только Ты У Что Это Эта Этот Я ",
-    "",
+static const vb_sent_rules rules_ru = {WL(" г гг г-н проф акад ген д-р доц ул пр пгт пос им св тов т.е т.к т.н и.о вкл напр см ст "
+    "т.г пл т.нар т.б б.з.б "),
+    WL(" кв стр с рис гл ч № "),
+    WL_NONE,
+    WL(" т.д т.п руб долл дол коп тыс млн млрд ок куб км у.е гр ж "),
+    WL(" А В Во Вот Всё Все Да Для До Если Ещё Же За И Из Их К Как Когда Кто Мы На Не Но О Об Он Она "
+    "Они Оно По После При С Так Также То Только Ты У Что Это Эта Этот Я "),
+    WL_NONE,
     0,
     0,
     0,
     NULL};
 
-static const vb_sent_rules rules_bg = {
-    " г гр пл проф д-р ул т.г т.нар вкл напр ",
-    " стр с № ",
-    "",
-    " млн млрд лв ",
-    " И В На Той Тя То Те Но А За От Това Този Тази Когато Ако Не ",
-    "",
+static const vb_sent_rules rules_bg = {WL(" г гр пл проф д-р ул т.г т.нар вкл напр "),
+    WL(" стр с № "),
+    WL_NONE,
+    WL(" млн млрд лв "),
+    WL(" И В На Той Тя То Те Но А За От Това Този Тази Когато Ако Не "),
+    WL_NONE,
     0,
     0,
     0,
     &rules_ru};
 
-static const vb_sent_rules rules_kk = {
-    " т.б б.з.б т.с.с ",
-    " № ",
-    "",
-    " млрд млн ж ",
-    "",
-    "",
+static const vb_sent_rules rules_kk = {WL(" т.б б.з.б т.с.с "),
+    WL(" № "),
+    WL_NONE,
+    WL(" млрд млн ж "),
+    WL_NONE,
+    WL_NONE,
     0,
     0,
     0,
     &rules_ru};
 
-static const vb_sent_rules rules_el = {
-    " κ.λπ π.χ δηλ κ.α κ ",
-    "",
-    "",
-    "",
-    "",
-    "",
+static const vb_sent_rules rules_el = {WL(" κ.λπ π.χ δηλ κ.α κ "),
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
     F_LOWER_BREAK,
     ';',
     VB_SB_OLETTER,
     NULL};
 
-static const vb_sent_rules rules_hy = {"", "", "", "", "", "", 0, ':', VB_SB_UPPER, NULL};
-static const vb_sent_rules rules_ar = {"", "", "", "", "", "", F_NO_CASE, ':', VB_SB_OLETTER,
-                                       NULL};
-static const vb_sent_rules rules_nocase = {"", "", "", "", "", "", F_NO_CASE, 0, 0, NULL};
+static const vb_sent_rules rules_hy = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    0,
+    ':',
+    VB_SB_UPPER,
+    NULL};
+static const vb_sent_rules rules_ar = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    ':',
+    VB_SB_OLETTER,
+    NULL};
+/* Devanagari (hi, mr): no case; "डॉ." and "प्रो." are titles */
+static const vb_sent_rules rules_deva = {WL(" डॉ प्रो श्री सौ कु "),
+    WL_NONE,
+    WL_NONE,
+    WL(" रु सं पृ "),
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    0,
+    0,
+    NULL};
+static const vb_sent_rules rules_nocase = {WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    WL_NONE,
+    F_NO_CASE,
+    0,
+    0,
+    NULL};
+
+static const vb_sent_rules *const all_rules[] = {
+    &rules_en, &rules_da, &rules_de, &rules_es, &rules_it, &rules_fr, &rules_nl, &rules_pl,
+    &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_deva,
+    &rules_nocase};
+
+static uint32_t wl_hash(const unsigned char *w, size_t nw) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < nw; i++) h = (h ^ w[i]) * 16777619u;
+  return h;
+}
+
+static void wl_init(const vb_wlist *l) {
+  size_t i = 0, used = 0;
+  if (l->a == NULL) return;
+  while (i < l->n) {
+    size_t j;
+    while (i < l->n && l->z[i] == ' ') i++;
+    for (j = i; j < l->n && l->z[j] != ' '; j++) {
+    }
+    if (j > i && j - i < 256 && used < WL_SLOTS / 2) {
+      uint32_t h = wl_hash((const unsigned char *)l->z + i, j - i) & (WL_SLOTS - 1);
+      while (l->a[h].len) h = (h + 1) & (WL_SLOTS - 1);
+      l->a[h].off = (uint16_t)i;
+      l->a[h].len = (uint8_t)(j - i);
+      used++;
+    }
+    i = j;
+  }
+}
+
+static void wl_init_all(void) {
+  size_t i;
+  for (i = 0; i < sizeof all_rules / sizeof all_rules[0]; i++) {
+    const vb_sent_rules *r = all_rules[i];
+    wl_init(&r->title);
+    wl_init(&r->num);
+    wl_init(&r->time);
+    wl_init(&r->other);
+    wl_init(&r->starters);
+    wl_init(&r->months);
+  }
+}
+
+#ifndef __STDC_NO_THREADS__
+static once_flag wl_once = ONCE_FLAG_INIT;
+#endif
 
 static const vb_sent_rules *rules_for(vb_lang_id id) {
   switch (id) {
@@ -285,20 +376,36 @@ static const vb_sent_rules *rules_for(vb_lang_id id) {
     case VB_LANG_EL: return &rules_el;
     case VB_LANG_HY: return &rules_hy;
     case VB_LANG_AR: return &rules_ar;
-    default: return &rules_nocase; /* am fa hi ja mr my ur zh: scripts without case */
+    case VB_LANG_HI:
+    case VB_LANG_MR: return &rules_deva;
+    default: return &rules_nocase; /* am fa ja my ur zh: scripts without case */
   }
 }
 
 /* Is the word w[0..nw) in the space-separated list? */
-static int in_list(const char *zList, const unsigned char *w, size_t nw) {
-  char key[VB_SENT_TOKEN_MAX + 3];
-  const char *p;
-  if (nw == 0 || nw > VB_SENT_TOKEN_MAX || zList == NULL || zList[0] == 0) return 0;
-  key[0] = ' ';
-  memcpy(key + 1, w, nw);
-  key[nw + 1] = ' ';
-  p = memmem(zList, strlen(zList), key, nw + 2);
-  return p != NULL;
+#define VB_SENT_WORD_MAX 24 /* no listed word is longer (bytes) */
+
+static int in_list(vb_wlist list, const unsigned char *w, size_t nw) {
+  if (nw == 0 || nw > VB_SENT_WORD_MAX || list.n == 0) return 0;
+#ifndef __STDC_NO_THREADS__
+  {
+    uint32_t h = wl_hash(w, nw) & (WL_SLOTS - 1);
+    int probes;
+    for (probes = 0; probes < WL_SLOTS && list.a[h].len; probes++) {
+      if (list.a[h].len == nw && memcmp(list.z + list.a[h].off, w, nw) == 0) return 1;
+      h = (h + 1) & (WL_SLOTS - 1);
+    }
+    return 0;
+  }
+#else
+  {
+    char key[VB_SENT_WORD_MAX + 3];
+    key[0] = ' ';
+    memcpy(key + 1, w, nw);
+    key[nw + 1] = ' ';
+    return memmem(list.z, list.n, key, nw + 2) != NULL;
+  }
+#endif
 }
 
 static int abbr_class(const vb_sent_rules *r, const unsigned char *w, size_t nw) {
@@ -593,16 +700,39 @@ static int q_inside(vb_sent_lang *p, size_t te) {
   if (p->qCloseAt > te) return 1;
   closer = p->qClose[0];
   lim = te + VB_SENT_QUOTE_MAX < n ? te + VB_SENT_QUOTE_MAX : n;
-  for (i = te; i < lim;) {
+  i = te;
+  /* resume an earlier fruitless search for the same mark (keeps the
+   * lookahead linear over the document) */
+  if (p->qLookCloser == closer && te >= p->qLookFrom && te <= p->qLookEnd) {
+    if (p->qLookLineEnd) goto not_closed;
+    i = p->qLookEnd;
+  } else {
+    p->qLookCloser = closer;
+    p->qLookFrom = te;
+  }
+  p->qLookLineEnd = 0;
+  while (i < lim) {
     int32_t cp;
-    if (z[i] == '\n' || z[i] == '\r') break;
-    i = cp_at(z, n, i, &cp);
+    size_t j;
+    if (z[i] == '\n' || z[i] == '\r') {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    j = cp_at(z, n, i, &cp);
     if (cp == closer || (closer == 0x201D && cp == 0x201C) || (closer == 0x201C && cp == 0x201D)) {
-      p->qCloseAt = i;
+      p->qCloseAt = j;
+      p->qLookCloser = 0;
       return 1;
     }
-    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) break;
+    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85) {
+      p->qLookLineEnd = 1;
+      break;
+    }
+    i = j;
   }
+  if (i >= n) p->qLookLineEnd = 1;
+  p->qLookEnd = i;
+not_closed:
   /* never closed here: forget the marks, they are not a unit */
   p->qDepth = 0;
   p->qCloseAt = 0;
@@ -613,6 +743,9 @@ static int q_inside(vb_sent_lang *p, size_t te) {
 
 void vb_sent_lang_init(vb_sent_lang *p, vb_lang_id id, const unsigned char *z, size_t n) {
   memset(p, 0, sizeof *p);
+#ifndef __STDC_NO_THREADS__
+  call_once(&wl_once, wl_init_all);
+#endif
   p->id = id;
   p->rules = rules_for(id);
   p->z = z;
@@ -643,6 +776,20 @@ static size_t added_break(vb_sent_lang *p, size_t s, size_t a, size_t b) {
   const unsigned char *z = p->z;
   size_t n = p->n, i;
   if (a <= s) a = s + 1;
+  if (!p->listKind) { /* only bullets: find their lead byte */
+    const unsigned char *q = a < b ? memchr(z + a, 0xE2, b - a) : NULL;
+    while (q) {
+      int32_t cp, prev;
+      i = (size_t)(q - z);
+      cp_at(z, n, i, &cp);
+      if (is_bullet(cp)) {
+        cp_before(z, n, i, &prev);
+        if (is_space_cp(prev) || prev == '\n' || prev == '\r') return i;
+      }
+      q = i + 1 < b ? memchr(z + i + 1, 0xE2, b - i - 1) : NULL;
+    }
+    return 0;
+  }
   for (i = a; i < b; i++) {
     unsigned char c = z[i];
     if (c == 0xE2) {
@@ -666,6 +813,7 @@ static size_t added_break(vb_sent_lang *p, size_t s, size_t a, size_t b) {
 /* Number of words in z[s..e), counting up to 4. */
 static int few_words(const unsigned char *z, size_t s, size_t e) {
   int words = 0, in = 0;
+  if (e - s > 256) return 4; /* a long sentence is not a fragment */
   for (; s < e && words < 4; s++) {
     int sp = z[s] == ' ' || z[s] == '\t' || z[s] == '\n';
     if (!sp && !in) words++;
@@ -732,7 +880,6 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
     if (tight && pTight) *pTight = 1;
     tight = 0;
     *pChain = w;
-    (void)parts;
   }
 }
 
@@ -756,7 +903,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (k != VB_SB_LOWER) return KEEP;
     /* length of the line that ended */
     ls = b - 1;
-    while (ls > s && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
+    while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
     if (b - ls > VB_SENT_WRAP_MIN) return DROP; /* hard-wrapped prose */
     return KEEP;
   }
@@ -781,7 +928,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     if (ts > 0) cp_before(z, n, ts, &pc);
     /* "word. . . . Next" / "word. ...next": break after the first period */
     if (is_letter_class(sb_of(pc)) && i < n && z[i] == ' ' && i + 1 < te && z[i + 1] == '.' &&
-        b < n) {
+        b < n && z[te - 1] == '.') {
       size_t j = b;
       while (j < n && (z[j] == ' ' || z[j] == '\t')) j++;
       if (j < n && z[j] != '\n' && z[j] != '\r' && !(info->soft == 0 && j >= n)) {
@@ -813,7 +960,7 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       cp_before(z, n, ts, &pc);
       if (sb_of(pc) != VB_SB_LOWER) return DROP;
       token_before(z, n, s, ts, &a, &chain, NULL);
-      if (ts - a < 2 * 1 || chain != a) return DROP;
+      if (ts - a < 2 || chain != a) return DROP;
       if (url_like(z, n, ts)) return DROP;
       nk = next_word(z, n, b, &wa, &wb);
       if (nk != VB_SB_UPPER) return DROP;
@@ -845,6 +992,16 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
   if (info->parasep) return KEEP;
   if (b >= n) return KEEP;
+  /* Chinese, Japanese: 「好。」他说 -- a closing quote after the terminator,
+   * then the sentence goes on ("he said", と) */
+  if ((p->id == VB_LANG_JA || p->id == VB_LANG_ZH) && te > info->term_last && b == te) {
+    int32_t last;
+    cp_before(z, n, te, &last);
+    if (last == 0x300D || last == 0x300F || last == 0x201D) {
+      cp_at(z, n, b, &cp);
+      if (sb_of(cp) == VB_SB_OLETTER) return DROP;
+    }
+  }
   /* 4. "!" "?" before a lower-case word */
   if (info->term_class == VB_SB_STERM) {
     size_t i = b;
@@ -950,6 +1107,26 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
   }
 }
 
+/* The first opening bracket or quote in z[a..e) (a terminator run), or e.
+ * Opening punctuation (Ps) everywhere; initial quotes (Pi: “ ‘) too in
+ * Chinese and Japanese, where “ never closes. */
+static size_t first_opener(vb_sent_lang *p, size_t a, size_t e) {
+  const unsigned char *z = p->z;
+  size_t n = p->n;
+  while (a < e) {
+    int32_t cp;
+    size_t j = cp_at(z, n, a, &cp);
+    if (cp == '(' || cp == '[' || cp == '{') return a;
+    if (cp >= 0x80) {
+      utf8proc_category_t c = utf8proc_category(cp);
+      if (c == UTF8PROC_CATEGORY_PS) return a;
+      if (c == UTF8PROC_CATEGORY_PI && (p->id == VB_LANG_JA || p->id == VB_LANG_ZH)) return a;
+    }
+    a = j;
+  }
+  return e;
+}
+
 size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
   const unsigned char *z = p->z;
   size_t n = p->n, pos = s;
@@ -973,6 +1150,19 @@ size_t vb_sent_lang_next(vb_sent_lang *p, size_t s) {
     q = added_break(p, s, pos, lim);
     if (q) return q;
     if (b >= n) return n;
+    if (info.term_start != (size_t)-1) {
+      /* UAX #29 counts opening brackets glued to a terminator as part of
+       * it ("言った。「はい"): the break goes before the opening mark */
+      size_t o = first_opener(p, info.term_last, info.term_end);
+      if (o < info.term_end) {
+        vb_sent_uax cut = info;
+        cut.term_end = o;
+        cut.parasep = 0;
+        if (decide(p, s, o, &cut, &at) == KEEP) return at;
+        pos = b;
+        continue;
+      }
+    }
     if (decide(p, s, b, &info, &at) == KEEP) return at;
     pos = b;
   }

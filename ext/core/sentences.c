@@ -36,6 +36,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sentence_break.h"
 #include "sentence_lang.h"
@@ -49,6 +52,31 @@ static const unsigned char sb_stop[128] = {
 };
 
 static inline int sb_is_parasep(int k) { return k == VB_SB_CR || k == VB_SB_LF || k == VB_SB_SEP; }
+
+/* The first offset >= i that the hot loop must look at: a byte >= 0x80,
+ * CR, LF, '.', '!', '?' or weak (0 for none).  16 bytes at a time with SSE2. */
+static inline size_t sb_skip(const unsigned char *z, size_t n, size_t i, const unsigned char *stop,
+                             int weak) {
+#ifdef __SSE2__
+  const __m128i cDot = _mm_set1_epi8('.'), cBang = _mm_set1_epi8('!'), cQ = _mm_set1_epi8('?');
+  const __m128i cLf = _mm_set1_epi8('\n'), cCr = _mm_set1_epi8('\r');
+  const __m128i cWeak = _mm_set1_epi8((char)(weak ? weak : '.'));
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(z + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cDot), _mm_cmpeq_epi8(v, cBang)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, cQ), _mm_cmpeq_epi8(v, cLf)));
+    int mask;
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, cCr), _mm_cmpeq_epi8(v, cWeak)));
+    mask = _mm_movemask_epi8(m) | _mm_movemask_epi8(v); /* high bit: non-ASCII */
+    if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
+    i += 16;
+  }
+#else
+  (void)weak;
+#endif
+  while (i < n && z[i] < 0x80 && !stop[z[i]]) i++;
+  return i;
+}
 
 /* One character at i: its class in *pk; returns the offset after it. */
 static inline size_t sb_char(const unsigned char *z, size_t n, size_t i, int *pk) {
@@ -110,7 +138,7 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
     size_t t, j, runStart;
     int k, tk, state;
     /* hot loop: ASCII that cannot end a segment */
-    while (i < n && z[i] < 0x80 && !stop[z[i]]) i++;
+    i = sb_skip(z, n, i, stop, weak);
     if (i >= n) break;
     t = i;
     if (weak && z[i] == weak) {
@@ -134,6 +162,9 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
       continue;
     }
     i = sb_unit(z, n, i, &k);
+    /* language mode: the Tibetan shads ། ༎ end sentences too */
+    if (soft && z[t] == 0xE0 && i - t >= 3 && z[t + 1] == 0xBC && (z[t + 2] == 0x8D || z[t + 2] == 0x8E))
+      k = VB_SB_STERM;
     if (sb_is_parasep(k)) { /* SB4 */
       info->parasep = 1;
       return i;
@@ -155,6 +186,9 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
         return n;
       }
       jn = sb_unit(z, n, j, &k);
+      if (soft && z[j] == 0xE0 && jn - j >= 3 && z[j + 1] == 0xBC &&
+          (z[j + 2] == 0x8D || z[j + 2] == 0x8E))
+        k = VB_SB_STERM;
       if (state == 0 && tk == VB_SB_ATERM) {
         if (k == VB_SB_NUMERIC) { /* SB6 */
           if (soft) {
@@ -331,6 +365,7 @@ int vb_sent_next(vb_sent_iter *p, vb_sentence *out) {
     } else {
       b = vb_sent_lang_next(&p->lang, s);
     }
+    if (b <= s) b = vb_utf8_next(z, n, s, &(int32_t){0}); /* always progress */
     p->pos = b;
     /* trim trailing white space */
     e = b;

@@ -6,8 +6,8 @@
  *
  * A pattern of m symbols (code points, or word ids) is split into
  * nWords = ceil(m / 64) machine words.  For each symbol c, the vector
- * PM(c) has bit i set when pattern[i] == c.  Symbols below 256 index a
- * direct table; others go through an open-addressing hash table.  Small
+ * PM(c) has bit i set when pattern[i] == c.  Symbols below 128 (ASCII)
+ * index a direct table; others go through an open-addressing hash table.  Small
  * patterns (up to VB_PM_STACK_WORDS words) live in the caller's vb_pm on the
  * stack; larger ones allocate once per call.
  */
@@ -24,13 +24,13 @@
 
 typedef struct vb_pm {
   size_t nWords;
-  uint64_t *ascii;  /* 256 rows of nWords: row c at ascii + c * nWords */
-  int32_t *keys;    /* hash keys (symbols >= 256), -1 = empty; NULL if none */
+  uint64_t *ascii;  /* 128 rows of nWords: row c at ascii + c * nWords */
+  int32_t *keys;    /* hash keys (symbols >= 128), -1 = empty; NULL if none */
   uint64_t *vals;   /* cap rows of nWords */
   size_t cap;       /* power of two, or 0 */
   uint64_t *zero;   /* a row of zeros */
   void *heap;       /* one allocation for the large case */
-  uint64_t aAscii[256 * VB_PM_STACK_WORDS];
+  uint64_t aAscii[128 * VB_PM_STACK_WORDS];
   int32_t aKeys[VB_PM_STACK_SLOTS];
   uint64_t aVals[VB_PM_STACK_SLOTS * VB_PM_STACK_WORDS];
   uint64_t aZero[VB_PM_STACK_WORDS];
@@ -43,7 +43,7 @@ static inline size_t vb_pm_hash(int32_t c, size_t cap) {
 /* Build PM for p[0..m), m >= 1.  VB_OK or VB_NOMEM. */
 static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
   size_t nw = (m + 63) / 64, i, nHigh = 0, cap = 0;
-  for (i = 0; i < m; i++) nHigh += p[i] >= 256 || p[i] < 0;
+  for (i = 0; i < m; i++) nHigh += p[i] >= 128 || p[i] < 0;
   if (nHigh) {
     cap = 16;
     while (cap < 2 * nHigh) cap <<= 1;
@@ -57,22 +57,22 @@ static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
     pm->vals = pm->aVals;
     pm->zero = pm->aZero;
   } else {
-    size_t bytes = (256 * nw + cap * nw + nw) * sizeof(uint64_t) + cap * sizeof(int32_t);
+    size_t bytes = (128 * nw + cap * nw + nw) * sizeof(uint64_t) + cap * sizeof(int32_t);
     uint64_t *h = vb_malloc(bytes);
     if (h == NULL) return VB_NOMEM;
     pm->heap = h;
     pm->ascii = h;
-    pm->vals = h + 256 * nw;
+    pm->vals = h + 128 * nw;
     pm->zero = pm->vals + cap * nw;
     pm->keys = cap ? (int32_t *)(pm->zero + nw) : NULL;
   }
-  memset(pm->ascii, 0, 256 * nw * sizeof(uint64_t));
+  memset(pm->ascii, 0, 128 * nw * sizeof(uint64_t));
   memset(pm->zero, 0, nw * sizeof(uint64_t));
   if (cap) memset(pm->keys, 0xff, cap * sizeof(int32_t));
   for (i = 0; i < m; i++) {
     int32_t c = p[i];
     uint64_t *row;
-    if (c >= 0 && c < 256) {
+    if (c >= 0 && c < 128) {
       row = pm->ascii + (size_t)c * nw;
     } else {
       size_t h = vb_pm_hash(c, cap);
@@ -90,7 +90,7 @@ static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
 
 /* The nWords-word row of symbol c (a zero row when c is not in the pattern). */
 static inline const uint64_t *vb_pm_get(const vb_pm *pm, int32_t c) {
-  if (c >= 0 && c < 256) return pm->ascii + (size_t)c * pm->nWords;
+  if (c >= 0 && c < 128) return pm->ascii + (size_t)c * pm->nWords;
   if (pm->cap == 0) return pm->zero;
   size_t h = vb_pm_hash(c, pm->cap);
   for (;;) {
@@ -104,6 +104,20 @@ static inline const uint64_t *vb_pm_get(const vb_pm *pm, int32_t c) {
 static inline void vb_pm_free(vb_pm *pm) {
   vb_free(pm->heap);
   pm->heap = NULL;
+}
+
+/* Units in z[0..n) (vb_utf8_count), with a fast path for ASCII text. */
+static inline size_t vb_sim_count(const unsigned char *z, size_t n) {
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, z + i, 8);
+    high |= x;
+  }
+  for (; i < n; i++) high |= z[i];
+  if ((high & 0x8080808080808080ULL) == 0) return n;
+  return vb_utf8_count(z, n);
 }
 
 /* ---- code point sequences ------------------------------------------------- */

@@ -89,29 +89,44 @@ double vb_word_prior(const char *zStem, size_t nStem) {
 
 /* ---- folding -------------------------------------------------------------------- */
 
-static int isSpaceCp(int32_t c) {
-  if (c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85) return 1;
-  if (c < 0x80) return 0;
-  utf8proc_category_t k = utf8proc_category(c);
-  return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
-}
-
+/* ASCII folding: white space (tab, line feed, vertical tab, form feed,
+ * carriage return, space) collapses to one space between words; letters
+ * become lower case.  Eight bytes at a time (SWAR) while a chunk holds no
+ * control character and no space that would follow another space. */
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
 static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
-  int rc = vb_buf_reserve(out, n + 1);
+  int rc = vb_buf_reserve(out, n + 8);
   if (rc) return rc;
   unsigned char *o = out->z + out->n;
-  size_t i, k = 0;
-  int space = 0;
-  for (i = 0; i < n; i++) {
-    unsigned char c = z[i];
-    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
-      space = 1;
-      continue;
+  size_t i = 0, k = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t x, y, zb;
+      memcpy(&x, z + i, 8);
+      /* any byte below 0x20 (bytes are < 0x80, so no carries across) */
+      int ctrl = ((x + 0x60 * ONES8) & HIGH8) != HIGH8;
+      y = x ^ (0x20 * ONES8); /* spaces become zero bytes */
+      zb = ~(((y & ~HIGH8) + ~HIGH8 * 1) | y | ~HIGH8); /* 0x80 at each zero byte */
+      int leading = (zb & 0x80) && (k == 0 || o[k - 1] == ' ');
+      if (!ctrl && !(zb & (zb << 8)) && !leading) {
+        uint64_t ge = (x + (0x80 - 'A') * ONES8) & HIGH8;     /* byte >= 'A' */
+        uint64_t gt = (x + (0x80 - 'Z' - 1) * ONES8) & HIGH8; /* byte > 'Z' */
+        x |= (ge & ~gt) >> 2;                                  /* +0x20 for A-Z */
+        memcpy(o + k, &x, 8);
+        k += 8;
+        i += 8;
+        continue;
+      }
     }
-    if (space && k) o[k++] = ' ';
-    space = 0;
-    o[k++] = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    unsigned char b = z[i++];
+    if (b == ' ' || (b >= 0x09 && b <= 0x0D)) {
+      if (k && o[k - 1] != ' ') o[k++] = ' ';
+    } else {
+      o[k++] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+    }
   }
+  if (k && o[k - 1] == ' ') k--;
   out->n += k;
   out->z[out->n] = 0;
   return VB_OK;
@@ -121,79 +136,19 @@ int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
   size_t i = 0;
   while (i < n && z[i] < 0x80) i++;
   if (i == n) return foldAscii(z, n, out);
-
-  /* A valid UTF-8 copy (invalid units -> U+FFFD), then utf8proc's NFKC +
-   * case fold + lump into our own code point buffer, then white space. */
-  vb_buf valid = {0};
-  int32_t *cps = NULL;
-  int rc = vb_buf_reserve(&valid, n + 8);
-  for (i = 0; rc == VB_OK && i < n;) {
-    int32_t c;
-    i = vb_utf8_next(z, n, i, &c);
-    rc = vb_buf_append_cp(&valid, c);
-  }
-  const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                UTF8PROC_CASEFOLD | UTF8PROC_LUMP;
-  utf8proc_ssize_t cap = (utf8proc_ssize_t)valid.n + 16, len = 0;
-  while (rc == VB_OK) {
-    vb_free(cps);
-    cps = vb_malloc((size_t)cap * sizeof(int32_t));
-    if (cps == NULL) {
-      rc = VB_NOMEM;
-      break;
-    }
-    len = utf8proc_decompose_custom(valid.z, (utf8proc_ssize_t)valid.n, cps, cap, opt, NULL,
-                                    NULL);
-    if (len < 0) {
-      rc = VB_EARG; /* cannot happen on valid UTF-8 */
-      break;
-    }
-    if (len <= cap) break;
-    cap = len;
-  }
-  if (rc == VB_OK) {
-    len = utf8proc_normalize_utf32(cps, len, opt);
-    if (len < 0) rc = VB_EARG;
-  }
-  if (rc == VB_OK) rc = vb_buf_reserve(out, (size_t)len * 4 + 1);
-  if (rc == VB_OK) {
-    size_t start = out->n;
-    int space = 0;
-    utf8proc_ssize_t k;
-    for (k = 0; k < len && rc == VB_OK; k++) {
-      int32_t c = cps[k];
-      if (isSpaceCp(c)) {
-        space = 1;
-        continue;
-      }
-      if (space && out->n > start) rc = vb_buf_append(out, " ", 1);
-      space = 0;
-      if (rc == VB_OK) rc = vb_buf_append_cp(out, c);
-    }
-    if (out->z) out->z[out->n] = 0;
-  }
-  vb_free(cps);
-  vb_buf_free(&valid);
-  return rc;
+  return vb_normalize(z, n, VB_NORM_FOLD, out);
 }
 
 /* ---- the hash table --------------------------------------------------------------- */
 
 typedef struct simEntry {
-  uint64_t key; /* 0 = empty */
-  uint32_t ca, cb;
-  uint32_t id;
-  float w;
-  uint32_t firstA, firstB; /* index of the first occurrence in a, in b */
+  uint64_t key;    /* 0 = empty */
+  uint32_t ca, cb; /* content-word occurrences in a, in b (trigrams: presence) */
+  uint32_t sa, sb; /* stopword occurrences in a, in b */
+  uint32_t id;     /* insertion order */
+  float w;         /* prior weight (cosine) */
+  uint32_t off, len; /* the stem's text in vb_sim.stems (cosine) */
 } simEntry;
-
-typedef struct simMap {
-  simEntry *a;
-  size_t cap, used;
-  size_t alloc; /* entries allocated (>= cap): reused, but the table always
-                 * uses exactly cap slots, so the layout -- and the order
-                 * the scores sum in -- depends only on the input */
-} simMap;
 
 static uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
@@ -204,75 +159,101 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
-/* Empty the table, sized for about `expect` keys; shrinks after a large input. */
-static int mapReset(simMap *m, size_t expect) {
-  size_t cap = 64;
-  while (cap < 2 * expect) cap <<= 1;
-  if (m->a == NULL || m->alloc < cap || m->alloc > 16 * cap) {
-    vb_free(m->a);
-    m->a = vb_malloc(cap * sizeof(simEntry));
-    m->alloc = m->a ? cap : 0;
-    m->cap = 0;
-    if (m->a == NULL) return VB_NOMEM;
-  }
+typedef struct simMap {
+  simEntry *a;
+  uint32_t *order; /* order[id] = slot of the id-th key inserted */
+  size_t cap, used;
+} simMap;
+
+static int mapAlloc(simMap *m, size_t cap) {
+  simEntry *a = vb_malloc(cap * (sizeof(simEntry) + sizeof(uint32_t)));
+  if (a == NULL) return VB_NOMEM;
+  memset(a, 0, cap * sizeof(simEntry));
+  m->a = a;
+  m->order = (uint32_t *)(a + cap);
   m->cap = cap;
-  memset(m->a, 0, m->cap * sizeof(simEntry));
+  return VB_OK;
+}
+
+/* Empty the table, sized for about `expect` keys; shrinks after a large
+ * input.  Reuse clears only the slots in use. */
+static int mapReset(simMap *m, size_t expect) {
+  size_t cap = 64, k;
+  while (cap < 2 * expect) cap <<= 1;
+  if (m->a == NULL || m->cap < cap || m->cap > 64 * cap) {
+    vb_free(m->a);
+    m->a = NULL;
+    m->cap = m->used = 0;
+    return mapAlloc(m, cap);
+  }
+  for (k = 0; k < m->used; k++) m->a[m->order[k]].key = 0;
   m->used = 0;
   return VB_OK;
 }
 
 static int mapGrow(simMap *m) {
-  size_t cap = m->cap * 2, i;
-  simEntry *a = vb_malloc(cap * sizeof(simEntry));
-  if (a == NULL) return VB_NOMEM;
-  memset(a, 0, cap * sizeof(simEntry));
-  for (i = 0; i < m->cap; i++) {
-    if (!m->a[i].key) continue;
-    size_t h = (size_t)m->a[i].key & (cap - 1);
-    while (a[h].key) h = (h + 1) & (cap - 1);
-    a[h] = m->a[i];
+  simMap g = {0};
+  size_t k;
+  if (mapAlloc(&g, m->cap * 2)) return VB_NOMEM;
+  for (k = 0; k < m->used; k++) {
+    const simEntry *e = &m->a[m->order[k]];
+    size_t h = (size_t)e->key & (g.cap - 1);
+    while (g.a[h].key) h = (h + 1) & (g.cap - 1);
+    g.a[h] = *e;
+    g.order[k] = (uint32_t)h;
   }
+  g.used = m->used;
   vb_free(m->a);
-  m->a = a;
-  m->cap = m->alloc = cap;
+  *m = g;
   return VB_OK;
 }
 
-/* The entry of key (inserted zeroed with id = number of keys so far). */
-static simEntry *mapUpsert(simMap *m, uint64_t key) {
+/* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
+ * the number of keys before it). */
+static simEntry *mapUpsert(simMap *m, uint64_t key, int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t h = (size_t)key & (m->cap - 1);
   while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
-  if (!m->a[h].key) {
-    m->a[h].key = key;
-    m->a[h].id = (uint32_t)m->used++;
+  simEntry *e = &m->a[h];
+  *pNew = !e->key;
+  if (!e->key) {
+    memset(e, 0, sizeof *e);
+    e->key = key;
+    e->id = (uint32_t)m->used;
+    m->order[m->used++] = (uint32_t)h;
   }
-  return &m->a[h];
+  return e;
 }
+
+/* The id-th entry. */
+#define MAP_AT(m, k) (&(m)->a[(m)->order[k]])
 
 /* ---- the context -------------------------------------------------------------------- */
 
-typedef struct simWord {
-  uint64_t h;     /* hash of the stem */
-  float w;        /* prior weight */
-  uint32_t stop;  /* 1 for a stopword */
-  size_t off;     /* the stem at text.z + off */
-  uint32_t len;
-} simWord;
+/* A direct-mapped cache of prior weights by stem hash. */
+#define SIM_PRIOR_CACHE 4096
+typedef struct simPriorSlot {
+  uint64_t h; /* 0 = empty */
+  float w;
+} simPriorSlot;
 
-typedef struct simWords {
-  simWord *a;
+/* A growable array of word ids (bit 31: a stopword). */
+typedef struct simSeq {
+  uint32_t *a;
   size_t n, cap;
-  vb_buf text; /* the stems, each NUL-terminated */
-} simWords;
+} simSeq;
+#define SEQ_STOP 0x80000000u
 
 struct vb_sim {
   vb_tokenizer *aTok[VB_LANG_COUNT];
+  simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;      /* folded texts */
-  simWords wa, wb;    /* word tokens */
-  simMap map;
-  uint32_t *aU32;     /* scratch: id sequences, window counts */
+  simMap map;         /* distinct stems (or trigrams) of both texts */
+  vb_buf stems;       /* stem texts of the map's entries (cosine) */
+  simSeq seq[2];      /* word id sequences of a and b (lcs, partial) */
+  uint32_t *aU32;     /* scratch: counts by id (partial) */
   size_t nU32;
+  size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
 };
 
 vb_sim *vb_sim_new(void) {
@@ -287,87 +268,106 @@ void vb_sim_free(vb_sim *s) {
   for (i = 0; i < VB_LANG_COUNT; i++) vb_tok_free(s->aTok[i]);
   vb_buf_free(&s->fa);
   vb_buf_free(&s->fb);
-  vb_free(s->wa.a);
-  vb_free(s->wb.a);
-  vb_buf_free(&s->wa.text);
-  vb_buf_free(&s->wb.text);
+  vb_buf_free(&s->stems);
   vb_free(s->map.a);
+  vb_free(s->seq[0].a);
+  vb_free(s->seq[1].a);
   vb_free(s->aU32);
   vb_free(s);
 }
 
 static int scratchU32(vb_sim *s, size_t n) {
-  if (n <= s->nU32 && s->nU32 <= 16 * (n + 1024)) return VB_OK;
+  if (n <= s->nU32 && s->nU32 <= 64 * (n + 1024)) return VB_OK;
   vb_free(s->aU32);
   s->aU32 = vb_malloc((n ? n : 1) * sizeof(uint32_t));
   s->nU32 = s->aU32 ? n : 0;
   return s->aU32 ? VB_OK : VB_NOMEM;
 }
 
-static int wordsPush(simWords *w, uint64_t h, float weight, int stop, const char *zStem,
-                     size_t nStem) {
-  if (w->n == w->cap) {
-    size_t cap = w->cap ? 2 * w->cap : 64;
-    simWord *a = vb_realloc(w->a, cap * sizeof(simWord));
+static int seqPush(simSeq *q, uint32_t x) {
+  if (q->n == q->cap) {
+    size_t cap = q->cap ? 2 * q->cap : 256;
+    uint32_t *a = vb_realloc(q->a, cap * sizeof(uint32_t));
     if (a == NULL) return VB_NOMEM;
-    w->a = a;
-    w->cap = cap;
+    q->a = a;
+    q->cap = cap;
   }
-  w->a[w->n].h = h;
-  w->a[w->n].w = weight;
-  w->a[w->n].stop = (uint32_t)stop;
-  w->a[w->n].off = w->text.n;
-  w->a[w->n].len = (uint32_t)nStem;
-  w->n++;
-  int rc = vb_buf_append(&w->text, zStem, nStem);
-  if (rc == VB_OK) rc = vb_buf_append(&w->text, "", 1);
-  return rc;
+  q->a[q->n++] = x;
+  return VB_OK;
 }
 
-/* Tokenize z into w (stem hash, weight, stop flag per word or number). */
+/* Tokenize z as text `side` (0 = a, 1 = b): count each word and number
+ * token's stem in the map; for the cosine, look up the prior weight and keep
+ * the stem's text once per distinct stem; for lcs and partial, append the
+ * word ids to seq[side].  Memory: one entry per distinct stem, plus 4 bytes
+ * per word for the sequence methods. */
 static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
-                        simWords *w) {
+                        int side, vb_sim_method method) {
   vb_tokenizer *t = s->aTok[lang->id];
   vb_token tok;
-  int rc;
-  if (w->cap > 65536 && w->cap > 16 * (n / 4 + 64)) { /* shrink after a huge input */
-    vb_free(w->a);
-    w->a = NULL;
-    w->cap = 0;
+  int rc, isNew;
+  int forCosine = method == VB_SIM_COSINE;
+  int wantSeq = method == VB_SIM_LCS || method == VB_SIM_PARTIAL;
+  int weighted = forCosine && lang->id == VB_LANG_EN;
+  simSeq *q = &s->seq[side];
+  if (q->cap > 65536 && q->cap > 64 * (n / 4 + 64)) { /* shrink after a huge input */
+    vb_free(q->a);
+    q->a = NULL;
+    q->cap = 0;
   }
-  if (w->text.cap > 65536 && w->text.cap > 16 * (n + 64)) vb_buf_free(&w->text);
-  w->n = 0;
-  vb_buf_reset(&w->text);
+  q->n = 0;
+  s->nWords[side] = s->nContent[side] = 0;
   if (t == NULL) {
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
   }
-  int weighted = lang->id == VB_LANG_EN;
   vb_tok_reset(t, z, n);
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
-    float weight = weighted ? (float)vb_word_prior(tok.stem, tok.nStem) : 1.0f;
-    rc = wordsPush(w, tok.hash ? tok.hash : 1, weight, tok.stop, tok.stem, tok.nStem);
-    if (rc) return rc;
+    uint64_t h = tok.hash ? tok.hash : 1;
+    simEntry *e = mapUpsert(&s->map, h, &isNew);
+    if (e == NULL) {
+      rc = VB_NOMEM;
+      break;
+    }
+    if (isNew && forCosine) {
+      e->w = 1.0f;
+      if (weighted) {
+        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+        if (c->h != h) {
+          c->h = h;
+          c->w = (float)vb_word_prior(tok.stem, tok.nStem);
+        }
+        e->w = c->w;
+      }
+      e->off = (uint32_t)s->stems.n;
+      e->len = (uint32_t)tok.nStem;
+      if (s->stems.n + tok.nStem + 2 > UINT32_MAX) {
+        rc = VB_ETOOBIG;
+        break;
+      }
+      if (s->stems.cap < s->stems.n + tok.nStem + 2 &&
+          vb_buf_reserve(&s->stems, tok.nStem + 2)) {
+        rc = VB_NOMEM;
+        break;
+      }
+      memcpy(s->stems.z + s->stems.n, tok.stem, tok.nStem);
+      s->stems.n += tok.nStem;
+      s->stems.z[s->stems.n++] = 0;
+    }
+    if (tok.stop) {
+      if (side == 0) e->sa++;
+      else e->sb++;
+    } else {
+      if (side == 0) e->ca++;
+      else e->cb++;
+      s->nContent[side]++;
+    }
+    s->nWords[side]++;
+    if (wantSeq && (rc = seqPush(q, e->id | (tok.stop ? SEQ_STOP : 0))) != VB_OK) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
   return rc < 0 ? rc : VB_OK;
-}
-
-/* Keep only content words when both texts have some. */
-static void selectContent(simWords *a, simWords *b) {
-  size_t i, ca = 0, cb = 0;
-  for (i = 0; i < a->n; i++) ca += !a->a[i].stop;
-  for (i = 0; i < b->n; i++) cb += !b->a[i].stop;
-  if (ca == 0 || cb == 0) return;
-  simWords *aw[2] = {a, b};
-  for (int k = 0; k < 2; k++) {
-    size_t o = 0;
-    for (i = 0; i < aw[k]->n; i++) {
-      if (!aw[k]->a[i].stop) aw[k]->a[o++] = aw[k]->a[i];
-    }
-    aw[k]->n = o;
-  }
 }
 
 /* LCS length of two id sequences (Hyyrö's bit-parallel LCS). */
@@ -409,111 +409,165 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
   return VB_OK;
 }
 
-/* Jaro-Winkler of two stems: bytes are units for ASCII stems; others go
- * through vb_jaro_winkler. */
-static double stemJaroWinkler(const simWords *A, const simWord *x, const simWords *B,
-                              const simWord *y) {
-  const unsigned char *a = A->text.z + x->off, *b = B->text.z + y->off;
+/* Jaro-Winkler of two stems (short: never over the bound). */
+static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
-  if (vb_jaro_winkler(a, x->len, b, y->len, &r)) r = 0; /* short stems: never over the bound */
+  if (vb_jaro_winkler(s->stems.z + x->off, x->len, s->stems.z + y->off, y->len, &r)) r = 0;
   return r;
+}
+
+/* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
+static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
+  const unsigned char *z = s->stems.z + x->off;
+  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
+  size_t i = 0;
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
+  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c2);
+  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
 }
 
 /* The soft part of the cosine: a stem of one text that the other lacks
  * still counts SOFT_CREDIT of a match with the other text's most similar
  * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
  * (inflections the stemmer keeps apart, misspellings: "shreded" and
- * "shredded").  Done from both sides, so it is symmetric; ties go to the
- * heavier, then the smaller hash.  Bounded: only when the unmatched stems
- * number at most SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the
- * STS-B train and dev splits. */
+ * "shredded") and the two stems begin with the same two characters.
+ * Done from both sides, so it is symmetric; ties go to the heavier, then
+ * the smaller hash.  Bounded: only when the unmatched stems number at most
+ * SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the STS-B train and
+ * dev splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
 #define SOFT_MAX_PAIRS 4096
 
-static int softMatches(vb_sim *s, double *pSoft) {
-  simEntry *aUA[64], *aUB[64], **ua = aUA, **ub = aUB;
-  size_t nua = 0, nub = 0, i, j, cap = s->map.cap;
-  double soft = 0;
-  for (i = 0; i < cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
-    nua += e->ca && !e->cb;
-    nub += e->cb && !e->ca;
-  }
-  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) {
-    *pSoft = 0;
-    return VB_OK;
-  }
+typedef struct simCand {
+  uint32_t i, j; /* unmatched stem i of a, j of b */
+  float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
+} simCand;
+
+typedef struct simSide {
+  simEntry *e;
+  uint64_t key;  /* first two characters */
+  double weight; /* count x prior weight */
+} simSide;
+
+/* Is candidate x better than y for the same stem?  Higher similarity, then
+ * the heavier partner, then the smaller hash: independent of argument order. */
+static int candBetter(const simCand *x, const simCand *y, const simSide *partners, int sideB) {
+  if (x->sim != y->sim) return x->sim > y->sim;
+  const simSide *px = &partners[sideB ? x->j : x->i], *py = &partners[sideB ? y->j : y->i];
+  if (px->weight != py->weight) return px->weight > py->weight;
+  return px->e->key < py->e->key;
+}
+
+static int softMatches(vb_sim *s, int useAll, double *pSoft) {
+  enum { STACK = 64 };
+  simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
+  int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
+  simCand aCand[4 * STACK], *cand = aCand;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
   void *heap = NULL;
-  if (nua > 64 || nub > 64) {
-    heap = vb_malloc((nua + nub) * sizeof(simEntry *) + nua * nub * sizeof(float));
+  int rc = VB_OK;
+  *pSoft = 0;
+  for (i = 0; i < n; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    nua += xa && !xb;
+    nub += xb && !xa;
+  }
+  if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
+  if (nua > STACK || nub > STACK) {
+    size_t nu = nua + nub;
+    heap = vb_malloc(nu * (sizeof(simSide) + sizeof(int32_t)));
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
+    bestA = (int32_t *)(ub + nub);
+    bestB = bestA + nua;
   }
-  float aSim[64 * 64], *sim = aSim;
-  if (heap) sim = (float *)(ub + nub);
   nua = nub = 0;
-  for (i = 0; i < cap; i++) {
-    simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
-    if (e->ca && !e->cb) ua[nua++] = e;
-    if (e->cb && !e->ca) ub[nub++] = e;
-  }
-  for (i = 0; i < nua; i++) {
-    for (j = 0; j < nub; j++) {
-      sim[i * nub + j] = (float)stemJaroWinkler(&s->wa, &s->wa.a[ua[i]->firstA], &s->wb,
-                                                &s->wb.a[ub[j]->firstB]);
+  for (i = 0; i < n; i++) {
+    simEntry *e = MAP_AT(&s->map, i);
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    if (xa && !xb) {
+      ua[nua].e = e;
+      ua[nua].key = stemKey(s, e);
+      ua[nua++].weight = xa * (double)e->w;
+    } else if (xb && !xa) {
+      ub[nub].e = e;
+      ub[nub].key = stemKey(s, e);
+      ub[nub++].weight = xb * (double)e->w;
     }
   }
-  /* from a's side: each unmatched stem of a to its best in b */
-  for (i = 0; i < nua; i++) {
-    size_t best = nub;
+  /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
+  for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      if (sim[i * nub + j] < SOFT_MIN) continue;
-      if (best == nub || sim[i * nub + j] > sim[i * nub + best]) {
-        best = j;
-      } else if (sim[i * nub + j] == sim[i * nub + best]) {
-        double wj = ub[j]->cb * (double)ub[j]->w, wb = ub[best]->cb * (double)ub[best]->w;
-        if (wj > wb || (wj == wb && ub[j]->key < ub[best]->key)) best = j;
+      if (ua[i].key != ub[j].key) continue;
+      double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
+      if (r < SOFT_MIN) continue;
+      if (nCand == capCand) {
+        simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
+        if (c == NULL) {
+          rc = VB_NOMEM;
+          break;
+        }
+        memcpy(c, cand, nCand * sizeof(simCand));
+        if (cand != aCand) vb_free(cand);
+        cand = c;
+        capCand *= 2;
       }
-    }
-    if (best < nub) {
-      soft += SOFT_CREDIT * ua[i]->ca * (double)ua[i]->w * ub[best]->cb * (double)ub[best]->w;
+      cand[nCand].i = (uint32_t)i;
+      cand[nCand].j = (uint32_t)j;
+      cand[nCand].sim = (float)r;
+      nCand++;
     }
   }
-  /* and from b's side */
-  for (j = 0; j < nub; j++) {
-    size_t best = nua;
+  if (rc == VB_OK && nCand) {
+    size_t k;
+    for (i = 0; i < nua; i++) bestA[i] = -1;
+    for (j = 0; j < nub; j++) bestB[j] = -1;
+    for (k = 0; k < nCand; k++) {
+      const simCand *c = &cand[k];
+      if (bestA[c->i] < 0 || candBetter(c, &cand[bestA[c->i]], ub, 1)) bestA[c->i] = (int32_t)k;
+      if (bestB[c->j] < 0 || candBetter(c, &cand[bestB[c->j]], ua, 0)) bestB[c->j] = (int32_t)k;
+    }
+    double soft = 0;
     for (i = 0; i < nua; i++) {
-      if (sim[i * nub + j] < SOFT_MIN) continue;
-      if (best == nua || sim[i * nub + j] > sim[best * nub + j]) {
-        best = i;
-      } else if (sim[i * nub + j] == sim[best * nub + j]) {
-        double wi = ua[i]->ca * (double)ua[i]->w, wb = ua[best]->ca * (double)ua[best]->w;
-        if (wi > wb || (wi == wb && ua[i]->key < ua[best]->key)) best = i;
-      }
+      if (bestA[i] >= 0) soft += SOFT_CREDIT * ua[i].weight * ub[cand[bestA[i]].j].weight;
     }
-    if (best < nua) {
-      soft += SOFT_CREDIT * ub[j]->cb * (double)ub[j]->w * ua[best]->ca * (double)ua[best]->w;
+    for (j = 0; j < nub; j++) {
+      if (bestB[j] >= 0) soft += SOFT_CREDIT * ub[j].weight * ua[cand[bestB[j]].i].weight;
     }
+    *pSoft = soft;
   }
+  if (cand != aCand) vb_free(cand);
   vb_free(heap);
-  *pSoft = soft;
-  return VB_OK;
+  return rc;
+}
+
+/* Keep the counted words of a sequence (content words unless useAll), as
+ * int32 ids, in place. */
+static size_t seqSelect(simSeq *q, int useAll) {
+  size_t i, o = 0;
+  for (i = 0; i < q->n; i++) {
+    uint32_t x = q->a[i];
+    if (useAll || !(x & SEQ_STOP)) q->a[o++] = x & ~SEQ_STOP;
+  }
+  return o;
 }
 
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
                      const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                      double *pScore) {
-  simWords *A = &s->wa, *B = &s->wb;
   size_t i;
-  int rc = collectWords(s, lang, a, na, A);
-  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, B);
+  int rc = mapReset(&s->map, 64);
   if (rc) return rc;
-  if (A->n == 0 || B->n == 0) {
-    if (A->n || B->n) return VB_OK; /* *pScore is 0 */
+  if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
+  vb_buf_reset(&s->stems);
+  rc = collectWords(s, lang, a, na, 0, method);
+  if (rc == VB_OK) rc = collectWords(s, lang, b, nb, 1, method);
+  if (rc) return rc;
+  if (s->nWords[0] == 0 || s->nWords[1] == 0) {
+    if (s->nWords[0] || s->nWords[1]) return VB_OK; /* *pScore is 0 */
     /* no words on either side: equal after folding? */
     vb_buf_reset(&s->fa);
     vb_buf_reset(&s->fb);
@@ -523,55 +577,32 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
     *pScore = s->fa.n == s->fb.n && (s->fa.n == 0 || memcmp(s->fa.z, s->fb.z, s->fa.n) == 0);
     return VB_OK;
   }
-  selectContent(A, B);
+  int useAll = s->nContent[0] == 0 || s->nContent[1] == 0;
 
-  rc = mapReset(&s->map, A->n + B->n);
-  if (rc) return rc;
-  /* Insert, remembering each word's id in the top of the scratch array. */
-  rc = scratchU32(s, 3 * (A->n + B->n)); /* ids of A and B, then two count arrays */
-  if (rc) return rc;
-  int32_t *idA = (int32_t *)s->aU32, *idB = idA + A->n;
-  for (i = 0; i < A->n; i++) {
-    simEntry *e = mapUpsert(&s->map, A->a[i].h);
-    if (e == NULL) return VB_NOMEM;
-    if (e->ca++ == 0) e->firstA = (uint32_t)i;
-    e->w = A->a[i].w;
-    idA[i] = (int32_t)e->id;
-  }
-  for (i = 0; i < B->n; i++) {
-    simEntry *e = mapUpsert(&s->map, B->a[i].h);
-    if (e == NULL) return VB_NOMEM;
-    if (e->cb++ == 0) e->firstB = (uint32_t)i;
-    e->w = B->a[i].w;
-    idB[i] = (int32_t)e->id;
-  }
-
-  if (method == VB_SIM_LCS) {
-    const int32_t *p = idA, *t = idB;
-    size_t m = A->n, n = B->n;
-    if (m > n) p = idB, m = B->n, t = idA, n = A->n;
-    if ((uint64_t)((m + 63) / 64) * (uint64_t)n > VB_SIM_MAX_STEPS) return VB_ELIMIT;
-    int64_t lcs = 0;
-    rc = lcsIds(p, m, t, n, &lcs);
-    if (rc) return rc;
-    *pScore = (double)lcs / (double)n;
-    return VB_OK;
-  }
-
-  if (method == VB_SIM_PARTIAL) {
-    /* need[id] = count in the shorter; win[id] = count in the window */
+  if (method == VB_SIM_LCS || method == VB_SIM_PARTIAL) {
+    size_t nA = seqSelect(&s->seq[0], useAll), nB = seqSelect(&s->seq[1], useAll);
+    const int32_t *idA = (const int32_t *)s->seq[0].a, *idB = (const int32_t *)s->seq[1].a;
     const int32_t *S = idA, *L = idB;
-    size_t k = A->n, n = B->n, j;
+    size_t k = nA, n = nB;
     int shortIsA = 1;
-    if (k > n) S = idB, k = B->n, L = idA, n = A->n, shortIsA = 0;
-    (void)S; /* the shorter's counts come from the map, indexed by id */
-    uint32_t *win = (uint32_t *)(idB + B->n), *need = win + s->map.used;
-    memset(win, 0, s->map.used * sizeof(uint32_t));
-    for (i = 0; i < s->map.cap; i++) {
-      const simEntry *e = &s->map.a[i];
-      if (e->key) need[e->id] = shortIsA ? e->ca : e->cb;
+    if (k > n) S = idB, k = nB, L = idA, n = nA, shortIsA = 0;
+    if (method == VB_SIM_LCS) {
+      if ((uint64_t)((k + 63) / 64) * (uint64_t)n > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+      int64_t lcs = 0;
+      rc = lcsIds(S, k, L, n, &lcs);
+      if (rc == VB_OK) *pScore = (double)lcs / (double)n;
+      return rc;
     }
-    size_t matched = 0, best = 0;
+    /* partial: need[id] = count in the shorter, win[id] = count in the window */
+    size_t nIds = s->map.used, j, matched = 0, best = 0;
+    rc = scratchU32(s, 2 * nIds);
+    if (rc) return rc;
+    uint32_t *win = s->aU32, *need = win + nIds;
+    memset(win, 0, nIds * sizeof(uint32_t));
+    for (i = 0; i < nIds; i++) {
+      const simEntry *e = MAP_AT(&s->map, i);
+      need[e->id] = shortIsA ? e->ca + (useAll ? e->sa : 0) : e->cb + (useAll ? e->sb : 0);
+    }
     for (j = 0; j < n; j++) {
       int32_t x = L[j];
       if (win[x] < need[x]) matched++;
@@ -589,22 +620,24 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
 
   size_t setA = 0, setB = 0, both = 0;
   double dot = 0, qa = 0, qb = 0;
-  for (i = 0; i < s->map.cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
-    setA += e->ca > 0;
-    setB += e->cb > 0;
-    both += e->ca > 0 && e->cb > 0;
-    double w2 = (double)e->w * (double)e->w;
-    dot += (double)e->ca * (double)e->cb * w2;
-    qa += (double)e->ca * (double)e->ca * w2;
-    qb += (double)e->cb * (double)e->cb * w2;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
+    double xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    setA += xa > 0;
+    setB += xb > 0;
+    both += xa > 0 && xb > 0;
+    if (method == VB_SIM_COSINE) {
+      double w2 = (double)e->w * (double)e->w;
+      dot += xa * xb * w2;
+      qa += xa * xa * w2;
+      qb += xb * xb * w2;
+    }
   }
   double r = 0;
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, &soft);
+      rc = softMatches(s, useAll, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
@@ -650,7 +683,8 @@ static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
       uint64_t c3 = wc ? (uint64_t)c : ' ';
       /* pack three code points (21 bits each) + 1, so the key is never 0 */
       uint64_t key = mix64(((c1 << 42) | (c2 << 21) | c3) + 1);
-      simEntry *e = mapUpsert(m, key ? key : 1);
+      int isNew;
+      simEntry *e = mapUpsert(m, key ? key : 1, &isNew);
       if (e == NULL) return VB_NOMEM;
       if (side == 0) e->ca = 1;
       else e->cb = 1;
@@ -666,14 +700,13 @@ static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
 }
 
 static int trigramScore(vb_sim *s, double *pScore) {
-  int rc = mapReset(&s->map, (s->fa.n + s->fb.n) / 2 + 16);
+  int rc = mapReset(&s->map, 256); /* grows: memory follows the distinct trigrams */
   if (rc == VB_OK) rc = addTrigrams(&s->map, s->fa.z, s->fa.n, 0);
   if (rc == VB_OK) rc = addTrigrams(&s->map, s->fb.z, s->fb.n, 1);
   if (rc) return rc;
   size_t i, na = 0, nb = 0, both = 0;
-  for (i = 0; i < s->map.cap; i++) {
-    const simEntry *e = &s->map.a[i];
-    if (!e->key) continue;
+  for (i = 0; i < s->map.used; i++) {
+    const simEntry *e = MAP_AT(&s->map, i);
     na += e->ca, nb += e->cb, both += e->ca && e->cb;
   }
   if (na + nb == 0) { /* no words: equal folded texts (both without letters) */
@@ -751,7 +784,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
   while (rc == VB_OK && (i < na || j < nb)) {
     int c = i >= na ? 1 : j >= nb ? -1 : cmpTok(&ta[i], &tb[j]);
     if (c == 0) {
-      sectLen += (nSect ? 1 : 0) + vb_utf8_count(ta[i].z, ta[i].n);
+      sectLen += (nSect ? 1 : 0) + vb_sim_count(ta[i].z, ta[i].n);
       nSect++, i++, j++;
     } else if (c < 0) {
       rc = joinTok(&ab, &ta[i++]);
@@ -764,7 +797,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
     *pScore = 1.0;
     goto done;
   }
-  double abLen = (double)vb_utf8_count(ab.z, ab.n), baLen = (double)vb_utf8_count(ba.z, ba.n);
+  double abLen = (double)vb_sim_count(ab.z, ab.n), baLen = (double)vb_sim_count(ba.z, ba.n);
   double sect = (double)sectLen, one = nSect ? 1.0 : 0.0;
   double sectAbLen = sect + one + abLen, sectBaLen = sect + one + baLen;
   int64_t dist = 0;
@@ -800,7 +833,7 @@ static int charScore(vb_sim *s, vb_sim_method method, const unsigned char *a, si
   const unsigned char *fb = s->fb.z ? s->fb.z : (const unsigned char *)"";
   switch (method) {
     case VB_SIM_LEVENSHTEIN: {
-      size_t la = vb_utf8_count(fa, s->fa.n), lb = vb_utf8_count(fb, s->fb.n);
+      size_t la = vb_sim_count(fa, s->fa.n), lb = vb_sim_count(fb, s->fb.n);
       size_t longer = la > lb ? la : lb;
       if (longer == 0) {
         *pScore = 1.0;

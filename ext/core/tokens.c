@@ -21,17 +21,22 @@
  * VB_TOK_MAX_BYTES bytes (plus one unit), so per-token work is bounded and
  * the pass is linear.
  *
- * ASCII is classified by a table and lowercased while hashing, without any
- * utf8proc call; other tokens are normalized with vb_normalize_buf('fold')
+ * ASCII is classified by a table and lowercased and hashed 8 bytes at a
+ * time (SWAR), without any utf8proc call.  U+0080..U+07FF are classified
+ * and folded from tables built once from utf8proc; a token of ASCII, such
+ * characters and the common dashes and quotation marks is folded
+ * character by character, any other token by vb_normalize_buf('fold')
  * into a reused buffer.  A word's stem, stopword flag and stem hash come
  * from the per-tokenizer cache, an open-addressing hash table (linear
- * probing, load <= 1/2) keyed by norm, holding at most VB_TOK_CACHE_MAX
- * entries and 4 MiB of strings; it is emptied when full.  On a miss the
- * Snowball stemmer runs and the stopword table (stopwords.c) is asked.
+ * probing, load <= 1/2, the first 8 bytes of the key inside the slot)
+ * keyed by norm, holding at most VB_TOK_CACHE_MAX entries and 4 MiB of
+ * strings; it is emptied when full.  On a miss the Snowball stemmer runs
+ * and the stopword table (stopwords.c) is asked.
  */
 #include "verbatim/tokens.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -80,7 +85,7 @@ static int isIdeograph(int32_t cp) {
          cp == 0x3006 || cp == 0x3007 || (cp >= 0x3021 && cp <= 0x3029);
 }
 
-static int uniClass(int32_t cp) {
+static int uniClassSlow(int32_t cp) {
   if (cp < 0x80) return kAscii[cp];
   if (cp == 0x200B) return C_SPACE; /* ZERO WIDTH SPACE separates words */
   const utf8proc_property_t *p = utf8proc_get_property(cp);
@@ -118,6 +123,94 @@ static int uniClass(int32_t cp) {
     case UTF8PROC_CATEGORY_CF: return C_FORMAT;
     default: return C_SYMBOL; /* Sm Sc Sk So, unassigned, private use, U+FFFD */
   }
+}
+
+/* ---- two-byte fast paths ---------------------------------------------------
+ * U+0080..U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) are
+ * classified and folded from tables built once per process from utf8proc
+ * (no allocation, so pthread_once cannot fail).  g_fold2[cp] is the 'fold'
+ * form of cp when it is a single code point that is a starter (combining
+ * class 0, not a mark), so that a token made only of such characters and
+ * ASCII folds character by character; 0 sends the token to
+ * vb_normalize_buf. */
+static unsigned char g_class2[0x800];
+static uint16_t g_fold2[0x800];
+static pthread_once_t g_once2 = PTHREAD_ONCE_INIT;
+
+static void buildTables2(void) {
+  int32_t cp;
+  for (cp = 0; cp < 0x800; cp++) {
+    int32_t tmp[32];
+    int bound = 0;
+    g_class2[cp] = (unsigned char)uniClassSlow(cp);
+    if (cp < 0x80) continue;
+    utf8proc_ssize_t m = utf8proc_decompose_char(
+        cp, tmp, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+        &bound);
+    if (m <= 0 || m > 32) continue;
+    m = utf8proc_normalize_utf32(tmp, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (m != 1) continue;
+    int32_t r = tmp[0];
+    if (r == 0x02BC) r = '\'';            /* the fold form's quote unification */
+    if (r == 0x00AB || r == 0x00BB) r = '"';
+    const utf8proc_property_t *p = utf8proc_get_property(r);
+    if (r > 0xFFFF || p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
+        p->category == UTF8PROC_CATEGORY_MC || p->category == UTF8PROC_CATEGORY_ME) {
+      continue;
+    }
+    g_fold2[cp] = (uint16_t)r;
+  }
+}
+
+static int uniClass(int32_t cp) {
+  if (cp < 0x800) return g_class2[cp];
+  if (cp >= 0x2010 && cp <= 0x201F) return C_PUNCT; /* dashes and quotation marks */
+  return uniClassSlow(cp);
+}
+
+/* A valid two-byte unit at z[i] (lead, one continuation, then no more). */
+static inline int twoByteUnit(const unsigned char *z, size_t n, size_t i) {
+  return z[i] >= 0xC2 && z[i] <= 0xDF && i + 1 < n && (z[i + 1] & 0xC0) == 0x80 &&
+         (i + 2 >= n || (z[i + 2] & 0xC0) != 0x80);
+}
+
+/* The fold form of a token made of ASCII, two-byte units with a g_fold2
+ * entry, and U+2010..U+201F dashes and quotation marks, appended to out.
+ * 1 when done, 0 when the token needs vb_normalize_buf, or VB_NOMEM. */
+static int foldFast(const unsigned char *z, size_t n, vb_buf *out) {
+  size_t i = 0;
+  if (vb_buf_reserve(out, 2 * n + 8)) return VB_NOMEM;
+  unsigned char *w = out->z + out->n;
+  while (i < n) {
+    unsigned char c = z[i];
+    if (c < 0x80) {
+      *w++ = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+      i++;
+    } else if (twoByteUnit(z, n, i)) {
+      int32_t r = g_fold2[((c & 0x1F) << 6) | (z[i + 1] & 0x3F)];
+      if (r == 0) return 0;
+      w += vb_utf8_encode(r, w);
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && z[i + 2] >= 0x90 &&
+               z[i + 2] <= 0x9F && (i + 3 >= n || (z[i + 3] & 0xC0) != 0x80)) {
+      unsigned char k = z[i + 2]; /* U+2010 + (k - 0x90) */
+      if (k <= 0x95) {
+        *w++ = '-';
+      } else if (k >= 0x98 && k <= 0x9B) {
+        *w++ = '\'';
+      } else if (k >= 0x9C) {
+        *w++ = '"';
+      } else {
+        return 0; /* U+2016, U+2017 */
+      }
+      i += 3;
+    } else {
+      return 0;
+    }
+  }
+  out->n = (size_t)(w - out->z);
+  out->z[out->n] = 0;
+  return 1;
 }
 
 static int uniJoin(int32_t cp) {
@@ -167,6 +260,12 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
     *pCp = z[i];
     return kAscii[z[i]];
   }
+  if (twoByteUnit(z, n, i)) {
+    int32_t cp = ((z[i] & 0x1F) << 6) | (z[i + 1] & 0x3F);
+    *pEnd = i + 2;
+    *pCp = cp;
+    return g_class2[cp];
+  }
   *pEnd = vb_utf8_step(z, n, i, pCp);
   return uniClass(*pCp);
 }
@@ -176,10 +275,13 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
 #define CACHE_ARENA_MAX (4u << 20) /* bytes of strings before the cache is emptied */
 #define CACHE_KEY_MAX 255          /* longer norms or stems are not cached */
 
+/* One slot of the open-addressing table; nNorm == 0 marks an empty slot
+ * (a norm is never empty). */
 typedef struct stem_entry {
   uint64_t hNorm;
   uint64_t hStem;
-  uint32_t off; /* norm at arena + off, NUL, then stem, NUL */
+  uint64_t head; /* the first 8 bytes of norm, zero-padded: short keys compare here */
+  uint32_t off; /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
   uint8_t nNorm, nStem;
   uint8_t stop;
 } stem_entry;
@@ -194,39 +296,86 @@ struct vb_tokenizer {
   vb_buf norm;    /* the current token's norm */
   vb_buf scratch; /* vb_normalize_buf's working buffer */
   /* cache */
-  uint32_t *aSlot; /* index + 1 into aEnt, 0 = empty */
-  size_t nSlot;    /* power of two, or 0 before first use */
-  stem_entry *aEnt;
-  size_t nEnt, capEnt, maxEnt;
+  stem_entry *aSlot; /* nSlot slots */
+  size_t nSlot;      /* power of two, or 0 before first use */
+  size_t nEnt, maxEnt;
   vb_buf arena;
 };
 
+/* x with its bytes in little-endian order (a no-op on little-endian hosts). */
+static inline uint64_t le64(uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(x);
+#else
+  return x;
+#endif
+}
+
+/* The hash: 8-byte little-endian words mixed multiplicatively, the last
+ * word zero-padded, then a final avalanche.  The same on every host. */
+static inline uint64_t hashMix(uint64_t h, uint64_t w) {
+  h ^= w;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+static inline uint64_t hashInit(size_t n) {
+  return 0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0xD6E8FEB86659FD93ULL);
+}
+
+static inline uint64_t hashFinal(uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ULL;
+  return h ^ (h >> 32);
+}
+
 uint64_t vb_tok_hash(const void *p, size_t n) {
   const unsigned char *z = p;
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = hashInit(n), w = 0;
   size_t i;
-  for (i = 0; i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
-  h ^= h >> 32;
-  h *= 0xd6e8feb86659fd93ULL;
-  h ^= h >> 32;
-  return h;
+  for (i = 0; i < n; i++) {
+    w |= (uint64_t)z[i] << (8 * (i & 7));
+    if ((i & 7) == 7) {
+      h = hashMix(h, w);
+      w = 0;
+    }
+  }
+  if (n & 7) h = hashMix(h, w);
+  return hashFinal(h);
+}
+
+/* Padded length: strings in the cache arena and the norm buffer are
+ * followed by zeros up to a multiple of 8, so keys compare by words. */
+#define PAD8(n) (((n) + 8) & ~(size_t)7)
+
+static inline int keyEq(const unsigned char *a, const unsigned char *b, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (x != y) return 0;
+  }
+  return 1;
 }
 
 static void cacheClear(vb_tokenizer *t) {
-  if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(uint32_t));
+  if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(stem_entry));
   t->nEnt = 0;
   vb_buf_reset(&t->arena);
 }
 
-static int cacheGrowSlots(vb_tokenizer *t) {
+static int cacheGrow(vb_tokenizer *t) {
   size_t nSlot = t->nSlot ? t->nSlot * 2 : 256, i;
-  uint32_t *a = vb_malloc(nSlot * sizeof(uint32_t));
+  stem_entry *a = vb_malloc(nSlot * sizeof(stem_entry));
   if (a == NULL) return VB_NOMEM;
-  memset(a, 0, nSlot * sizeof(uint32_t));
-  for (i = 0; i < t->nEnt; i++) {
-    size_t s = (size_t)t->aEnt[i].hNorm & (nSlot - 1);
-    while (a[s]) s = (s + 1) & (nSlot - 1);
-    a[s] = (uint32_t)(i + 1);
+  memset(a, 0, nSlot * sizeof(stem_entry));
+  for (i = 0; i < t->nSlot; i++) {
+    const stem_entry *e = &t->aSlot[i];
+    if (e->nNorm == 0) continue;
+    size_t s = (size_t)e->hNorm & (nSlot - 1);
+    while (a[s].nNorm) s = (s + 1) & (nSlot - 1);
+    a[s] = *e;
   }
   vb_free(t->aSlot);
   t->aSlot = a;
@@ -234,32 +383,34 @@ static int cacheGrowSlots(vb_tokenizer *t) {
   return VB_OK;
 }
 
-static const stem_entry *cacheFind(const vb_tokenizer *t, const char *zNorm, size_t nNorm,
-                                   uint64_t h, size_t *pSlot) {
+/* The slot holding norm z[0..n) (padded), or the empty slot where it goes. */
+static inline stem_entry *cacheFind(const vb_tokenizer *t, const unsigned char *z, size_t n,
+                                    uint64_t h) {
   size_t s = (size_t)h & (t->nSlot - 1);
+  uint64_t head;
+  memcpy(&head, z, 8);
   for (;;) {
-    uint32_t k = t->aSlot[s];
-    if (k == 0) break;
-    const stem_entry *e = &t->aEnt[k - 1];
-    if (e->hNorm == h && e->nNorm == nNorm && memcmp(t->arena.z + e->off, zNorm, nNorm) == 0) {
+    stem_entry *e = &t->aSlot[s];
+    if (e->nNorm == 0) return e;
+    if (e->hNorm == h && e->nNorm == n && e->head == head &&
+        (n <= 8 || keyEq(t->arena.z + e->off + 8, z + 8, n - 8))) {
       return e;
     }
     s = (s + 1) & (t->nSlot - 1);
   }
-  *pSlot = s;
-  return NULL;
 }
 
-/* Look the current norm up, computing and caching stem and stop on a miss. */
+/* Look the current norm (zero-padded in t->norm) up, computing and caching
+ * stem and stop on a miss. */
 static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   const char *zNorm = (const char *)t->norm.z;
-  size_t nNorm = t->norm.n, slot = 0;
-  const stem_entry *e;
-  if (nNorm <= CACHE_KEY_MAX) {
-    if (t->nSlot == 0 && cacheGrowSlots(t)) return VB_NOMEM;
-    e = cacheFind(t, zNorm, nNorm, h, &slot);
-    if (e) {
-      out->stem = (const char *)t->arena.z + e->off + e->nNorm + 1;
+  size_t nNorm = t->norm.n;
+  stem_entry *e = NULL;
+  if (nNorm > 0 && nNorm <= CACHE_KEY_MAX) {
+    if (t->nSlot == 0 && cacheGrow(t)) return VB_NOMEM;
+    e = cacheFind(t, t->norm.z, nNorm, h);
+    if (e->nNorm) {
+      out->stem = (const char *)t->arena.z + e->off + PAD8(e->nNorm);
       out->nStem = e->nStem;
       out->stop = e->stop;
       out->hash = e->hStem;
@@ -271,9 +422,9 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   size_t nStem = nNorm;
   int stop = vb_stop_find(t->lang->id, zNorm, nNorm, h);
   if (t->sb) {
-    const sb_symbol *s = sb_stemmer_stem(t->sb, (const sb_symbol *)zNorm, (int)nNorm);
-    if (s == NULL) return VB_NOMEM;
-    zStem = (const char *)s;
+    const sb_symbol *sym = sb_stemmer_stem(t->sb, (const sb_symbol *)zNorm, (int)nNorm);
+    if (sym == NULL) return VB_NOMEM;
+    zStem = (const char *)sym;
     nStem = (size_t)sb_stemmer_length(t->sb);
   }
   uint64_t hStem = (zStem == zNorm) ? h : vb_tok_hash(zStem, nStem);
@@ -281,40 +432,33 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   out->nStem = nStem;
   out->stop = stop;
   out->hash = hStem;
-  if (nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
-  /* Insert: empty the cache when it is full. */
-  if (t->nEnt >= t->maxEnt || t->arena.n + nNorm + nStem + 2 > CACHE_ARENA_MAX) {
+  if (nNorm == 0 || nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
+  /* Insert: empty the cache when it is full; keep the load at most 1/2. */
+  size_t need = PAD8(nNorm) + PAD8(nStem);
+  if (t->nEnt >= t->maxEnt || t->arena.n + need > CACHE_ARENA_MAX) {
     cacheClear(t);
-    cacheFind(t, zNorm, nNorm, h, &slot);
+    e = cacheFind(t, t->norm.z, nNorm, h);
   }
   if ((t->nEnt + 1) * 2 > t->nSlot) {
-    if (cacheGrowSlots(t)) return VB_NOMEM;
-    cacheFind(t, zNorm, nNorm, h, &slot);
-  }
-  if (t->nEnt == t->capEnt) {
-    size_t cap = t->capEnt ? t->capEnt * 2 : 128;
-    stem_entry *a = vb_realloc(t->aEnt, cap * sizeof(stem_entry));
-    if (a == NULL) return VB_NOMEM;
-    t->aEnt = a;
-    t->capEnt = cap;
+    if (cacheGrow(t)) return VB_NOMEM;
+    e = cacheFind(t, t->norm.z, nNorm, h);
   }
   /* The stem may point into the stemmer's buffer; copy both strings. */
   size_t off = t->arena.n;
-  if (vb_buf_reserve(&t->arena, nNorm + nStem + 2)) return VB_NOMEM;
+  if (vb_buf_reserve(&t->arena, need)) return VB_NOMEM;
+  memset(t->arena.z + off, 0, need);
   memcpy(t->arena.z + off, zNorm, nNorm);
-  t->arena.z[off + nNorm] = 0;
-  memcpy(t->arena.z + off + nNorm + 1, zStem, nStem);
-  t->arena.z[off + nNorm + 1 + nStem] = 0;
-  t->arena.n = off + nNorm + nStem + 2;
-  stem_entry *ne = &t->aEnt[t->nEnt];
-  ne->hNorm = h;
-  ne->hStem = hStem;
-  ne->off = (uint32_t)off;
-  ne->nNorm = (uint8_t)nNorm;
-  ne->nStem = (uint8_t)nStem;
-  ne->stop = (uint8_t)stop;
-  t->aSlot[slot] = (uint32_t)(++t->nEnt);
-  out->stem = (const char *)t->arena.z + off + nNorm + 1;
+  memcpy(t->arena.z + off + PAD8(nNorm), zStem, nStem);
+  t->arena.n = off + need;
+  e->hNorm = h;
+  e->hStem = hStem;
+  memcpy(&e->head, t->arena.z + off, 8);
+  e->off = (uint32_t)off;
+  e->nNorm = (uint8_t)nNorm;
+  e->nStem = (uint8_t)nStem;
+  e->stop = (uint8_t)stop;
+  t->nEnt++;
+  out->stem = (const char *)t->arena.z + off + PAD8(nNorm);
   return VB_OK;
 }
 
@@ -327,6 +471,7 @@ vb_tokenizer *vb_tok_new(const vb_lang *lang, unsigned flags) {
   t->lang = lang ? lang : vb_lang_get(VB_LANG_UND);
   t->flags = flags;
   t->maxEnt = VB_TOK_CACHE_MAX;
+  pthread_once(&g_once2, buildTables2);
   if (t->lang->id == VB_LANG_FR) t->aElide = kElideFr;
   if (t->lang->id == VB_LANG_IT) t->aElide = kElideIt;
   if ((flags & 0x02) && t->lang->snowball) {
@@ -336,7 +481,7 @@ vb_tokenizer *vb_tok_new(const vb_lang *lang, unsigned flags) {
       return NULL;
     }
   }
-  if (vb_buf_reserve(&t->norm, 64) || vb_stop_init()) {
+  if (vb_buf_reserve(&t->norm, VB_TOK_MAX_BYTES + 64) || vb_stop_init()) {
     vb_tok_free(t);
     return NULL;
   }
@@ -365,7 +510,6 @@ void vb_tok_free(vb_tokenizer *t) {
   vb_buf_free(&t->scratch);
   vb_buf_free(&t->arena);
   vb_free(t->aSlot);
-  vb_free(t->aEnt);
   vb_free(t);
 }
 
@@ -373,8 +517,8 @@ void vb_tok_free(vb_tokenizer *t) {
 static size_t extendMarks(const unsigned char *z, size_t n, size_t j, size_t limit) {
   while (j < n && z[j] >= 0x80 && j < limit) {
     int32_t cp;
-    size_t k = vb_utf8_step(z, n, j, &cp);
-    int c = uniClass(cp);
+    size_t k;
+    int c = classAt(z, n, j, &k, &cp);
     if (c != C_MARK && c != C_FORMAT) break;
     j = k;
   }
@@ -417,7 +561,8 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
   /* A word or number of the general scripts. */
   int hasLetter = cls != C_DIGIT;
   int last = cls == C_DIGIT ? C_DIGIT : C_LETTER;
-  while (j < n && j < limit) {
+  size_t stop = n < limit ? n : limit;
+  while (j < stop) {
     unsigned char b = z[j];
     int jt;
     if (b < 0x80) {
@@ -436,8 +581,7 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
       jt = asciiJoin(b);
       k = j + 1;
     } else {
-      k = vb_utf8_step(z, n, j, &cp);
-      int c = uniClass(cp);
+      int c = classAt(z, n, j, &k, &cp);
       if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_FORMAT) {
         if (c == C_LETTER) hasLetter = 1;
         if (c == C_LETTER || c == C_DIGIT) last = c;
@@ -488,27 +632,47 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
     }
     /* norm, and its hash */
     uint64_t h;
-    vb_buf_reset(&t->norm);
+    t->norm.n = 0;
     if (ascii) {
+      /* An ASCII token is at most VB_TOK_MAX_BYTES + 1 bytes: the norm
+       * buffer, reserved in vb_tok_new, holds it and its zero padding. */
       size_t len = end - i, m;
-      if (vb_buf_reserve(&t->norm, len)) return VB_NOMEM;
       unsigned char *w = t->norm.z;
-      uint64_t f = 0xcbf29ce484222325ULL;
-      for (m = 0; m < len; m++) {
-        unsigned char c = z[i + m];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        w[m] = c;
-        f = (f ^ c) * 0x100000001b3ULL;
+      const unsigned char *r = z + i;
+      h = hashInit(len);
+      for (m = 0; m < len; m += 8) {
+        uint64_t x = 0;
+        size_t k = len - m < 8 ? len - m : 8;
+        if (m + 8 <= n - i) {
+          memcpy(&x, r + m, 8); /* whole word in the input: mask the bytes past the token */
+          x = le64(x);
+          if (k < 8) x &= ~(uint64_t)0 >> (8 * (8 - k));
+        } else {
+          size_t b;
+          for (b = 0; b < k; b++) x |= (uint64_t)r[m + b] << (8 * b);
+        }
+        /* ASCII lowercase, 8 bytes at a time: 0x20 where 'A' <= byte <= 'Z'. */
+        uint64_t upper = ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) &
+                         0x8080808080808080ULL;
+        x |= upper >> 2;
+        h = hashMix(h, x);
+        x = le64(x);
+        memcpy(w + m, &x, 8);
       }
-      w[len] = 0;
+      h = hashFinal(h);
+      memset(w + len, 0, 8);
       t->norm.n = len;
-      f ^= f >> 32;
-      f *= 0xd6e8feb86659fd93ULL;
-      f ^= f >> 32;
-      h = f;
     } else {
-      int rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      int rc = foldFast(z + i, end - i, &t->norm);
+      if (rc == 0) {
+        t->norm.n = 0;
+        rc = vb_normalize_buf(z + i, end - i, VB_NORM_FOLD, &t->norm, &t->scratch);
+      } else if (rc == 1) {
+        rc = VB_OK;
+      }
+      if (rc == VB_OK) rc = vb_buf_reserve(&t->norm, 8);
       if (rc) return rc;
+      memset(t->norm.z + t->norm.n, 0, 8);
       h = vb_tok_hash(t->norm.z, t->norm.n);
     }
     out->start = i;

@@ -58,7 +58,18 @@ static void charmapScan(vb_charmap *m, size_t b) {
   sqlite3_int64 chars = m->chars;
   int inLead = m->inLead;
   for (; i < b; i++) {
-    unsigned char c = z[i];
+    unsigned char c;
+    /* ASCII fast path: 8 bytes without a high bit are 8 characters */
+    while (i + 8 <= b) {
+      uint64_t w;
+      memcpy(&w, z + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      chars += 8;
+      inLead = 0;
+      i += 8;
+    }
+    if (i >= b) break;
+    c = z[i];
     if (c < 0x80) {
       chars++;
       inLead = 0;

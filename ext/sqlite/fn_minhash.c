@@ -4,7 +4,10 @@
  *
  *   select length(minhash('The committee approved the new budget.'));
  *   -- 520                       (8-byte header + 128 permutations * 4)
- *   select minhash_similarity(minhash('a b c d e f g'), minhash('a b c d e f h'));
+ *   select round(minhash_similarity(
+ *       minhash('The committee approved the new budget on Friday after a long debate.'),
+ *       minhash('On Friday the committee approved the new budget after a short debate.')), 2);
+ *   -- 0.26
  *
  * minhash(text [, permutations [, n]]) is the MinHash signature (a BLOB,
  * format in include/verbatim/minhash.h) of the text's n-word shingles, the

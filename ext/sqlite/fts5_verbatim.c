@@ -78,6 +78,7 @@ static int ftsTokenize(Fts5Tokenizer *pTokenizer, void *pCtx, int flags, const c
   p->busy++;
   vb_tok_reset(t, (const unsigned char *)pText, pText && nText > 0 ? (size_t)nText : 0);
   while (rc == SQLITE_OK && (r = vb_tok_next(t, &tok)) == 1) {
+    if (tok.nStem == 0) continue;
     rc = xToken(pCtx, 0, tok.stem, (int)tok.nStem, (int)tok.start, (int)tok.end);
   }
   if (rc == SQLITE_OK && r < 0) rc = r == VB_NOMEM ? SQLITE_NOMEM : SQLITE_ERROR;

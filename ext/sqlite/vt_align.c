@@ -6,8 +6,8 @@
  *   select ord, a_text, b_text, round(score, 3), words
  *     from align('Officials said the bridge over the river was closed for repairs.',
  *                'The bridge over the canal was closed for urgent repairs, officials said.');
- *   -- 1|bridge over the river was closed for repairs|bridge over the canal was closed
- *   --   for urgent repairs|0.818|7       (one line in the shell)
+ *   -- 1|the bridge over the river was closed for repairs|The bridge over the canal
+ *   --   was closed for urgent repairs|0.786|8       (one line in the shell)
  *
  * Schema:
  *   CREATE TABLE x(ord, a_start, a_length, a_text, b_start, b_length, b_text,
@@ -21,10 +21,13 @@
  * of matched words a passage needs; it must be a positive integer.  A NULL
  * a or b gives no rows.  Words are English Snowball stems (see
  * include/verbatim/align.h for the algorithm and its bounds).  The whole
- * alignment runs in xFilter; rows are then stepped from the result.
+ * alignment runs in xFilter, which also converts every passage's byte
+ * offsets to character positions in one sorted pass per text; rows are
+ * then stepped from the result.
  */
 #include "verbatim/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define ALIGN_COL_ORD 0
@@ -51,9 +54,21 @@ typedef struct align_cursor {
   vb_align_result res;
   size_t k; /* current row, 0-based */
   int minWords;
-  sqlite3_int64 aStart, aEnd, bStart, bEnd; /* 0-based character positions of row k */
+  /* 0-based character positions: aPos[4k..4k+3] = a start, a end, b start, b end of row k */
+  sqlite3_int64 *aPos;
   int eof;
 } align_cursor;
+
+/* One byte offset to convert, and where its character position goes. */
+typedef struct align_offset {
+  size_t byte;
+  size_t slot;
+} align_offset;
+
+static int offsetCmp(const void *pa, const void *pb) {
+  const align_offset *a = pa, *b = pb;
+  return a->byte < b->byte ? -1 : a->byte > b->byte;
+}
 
 static int alignConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                         sqlite3_vtab **ppVtab, char **pzErr) {
@@ -80,6 +95,8 @@ static int alignOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
 
 static void alignReset(align_cursor *p) {
   vb_align_result_free(&p->res);
+  sqlite3_free(p->aPos);
+  p->aPos = NULL;
   vb_charmap_free(&p->mapA);
   vb_charmap_free(&p->mapB);
   vb_args_free(&p->args);
@@ -99,25 +116,45 @@ static int alignClose(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* Positions of row k, or eof. */
-static int alignRow(align_cursor *p) {
-  if (p->k >= p->res.n) {
-    p->eof = 1;
-    return SQLITE_OK;
+/* Rows come best first, so their offsets are in no order: convert them
+ * all at once, sorted, in one forward pass over each text (a charmap
+ * backward seek per row would rescan up to 4 KiB each). */
+static int alignPositions(align_cursor *p) {
+  size_t n = p->res.n, k, side;
+  if (n == 0) return SQLITE_OK;
+  align_offset *a = sqlite3_malloc64(2 * n * sizeof *a);
+  p->aPos = sqlite3_malloc64(4 * n * sizeof *p->aPos);
+  if (a == NULL || p->aPos == NULL) {
+    sqlite3_free(a);
+    return SQLITE_NOMEM;
   }
-  const vb_align_pair *r = &p->res.a[p->k];
-  p->aStart = vb_charmap_pos(&p->mapA, r->aStart);
-  p->aEnd = vb_charmap_pos(&p->mapA, r->aEnd);
-  p->bStart = vb_charmap_pos(&p->mapB, r->bStart);
-  p->bEnd = vb_charmap_pos(&p->mapB, r->bEnd);
-  if (p->aStart < 0 || p->aEnd < 0 || p->bStart < 0 || p->bEnd < 0) return SQLITE_NOMEM;
+  for (side = 0; side < 2; side++) {
+    vb_charmap *m = side ? &p->mapB : &p->mapA;
+    for (k = 0; k < n; k++) {
+      const vb_align_pair *r = &p->res.a[k];
+      a[2 * k].byte = side ? r->bStart : r->aStart;
+      a[2 * k].slot = 4 * k + 2 * side;
+      a[2 * k + 1].byte = side ? r->bEnd : r->aEnd;
+      a[2 * k + 1].slot = 4 * k + 2 * side + 1;
+    }
+    qsort(a, 2 * n, sizeof *a, offsetCmp);
+    for (k = 0; k < 2 * n; k++) {
+      sqlite3_int64 c = vb_charmap_pos(m, a[k].byte);
+      if (c < 0) {
+        sqlite3_free(a);
+        return SQLITE_NOMEM;
+      }
+      p->aPos[a[k].slot] = c;
+    }
+  }
+  sqlite3_free(a);
   return SQLITE_OK;
 }
 
 static int alignNext(sqlite3_vtab_cursor *cur) {
   align_cursor *p = (align_cursor *)cur;
-  p->k++;
-  return alignRow(p);
+  if (++p->k >= p->res.n) p->eof = 1;
+  return SQLITE_OK;
 }
 
 static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
@@ -152,8 +189,10 @@ static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   if (rc != VB_OK) return vb_vtab_rc(cur->pVtab, "align", rc);
   vb_charmap_init(&p->mapA, &p->docA);
   vb_charmap_init(&p->mapB, &p->docB);
-  p->eof = 0;
-  return alignRow(p);
+  rc = alignPositions(p);
+  if (rc != SQLITE_OK) return rc;
+  p->eof = p->res.n == 0;
+  return SQLITE_OK;
 }
 
 static int alignEof(sqlite3_vtab_cursor *cur) { return ((align_cursor *)cur)->eof; }
@@ -161,13 +200,14 @@ static int alignEof(sqlite3_vtab_cursor *cur) { return ((align_cursor *)cur)->eo
 static int alignColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
   align_cursor *p = (align_cursor *)cur;
   const vb_align_pair *r = &p->res.a[p->k];
+  const sqlite3_int64 *pos = p->aPos + 4 * p->k;
   switch (i) {
     case ALIGN_COL_ORD: sqlite3_result_int64(ctx, (sqlite3_int64)p->k + 1); break;
-    case ALIGN_COL_A_START: sqlite3_result_int64(ctx, p->aStart + 1); break;
-    case ALIGN_COL_A_LENGTH: sqlite3_result_int64(ctx, p->aEnd - p->aStart); break;
+    case ALIGN_COL_A_START: sqlite3_result_int64(ctx, pos[0] + 1); break;
+    case ALIGN_COL_A_LENGTH: sqlite3_result_int64(ctx, pos[1] - pos[0]); break;
     case ALIGN_COL_A_TEXT: vb_result_span(ctx, &p->docA, r->aStart, r->aEnd); break;
-    case ALIGN_COL_B_START: sqlite3_result_int64(ctx, p->bStart + 1); break;
-    case ALIGN_COL_B_LENGTH: sqlite3_result_int64(ctx, p->bEnd - p->bStart); break;
+    case ALIGN_COL_B_START: sqlite3_result_int64(ctx, pos[2] + 1); break;
+    case ALIGN_COL_B_LENGTH: sqlite3_result_int64(ctx, pos[3] - pos[2]); break;
     case ALIGN_COL_B_TEXT: vb_result_span(ctx, &p->docB, r->bStart, r->bEnd); break;
     case ALIGN_COL_SCORE: sqlite3_result_double(ctx, r->score); break;
     case ALIGN_COL_WORDS: sqlite3_result_int64(ctx, (sqlite3_int64)r->words); break;

@@ -3,9 +3,11 @@
  * vt_lsh_bands.c -- the lsh_bands() table-valued function: the LSH bands
  * of a minhash() signature.
  *
- *   select band, hash from lsh_bands(minhash('a short example text', 8), 4);
- *   -- 1|…
- *   -- 2|…   (4 rows)
+ *   select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.', 8), 4);
+ *   -- 1|7529194060772486851
+ *   -- 2|4611499165169900849
+ *   -- 3|-6257851748973511134
+ *   -- 4|-3138635441821450715
  *
  *   -- candidates: rows of two texts that share a (band, hash)
  *   create table bands(id, band, hash);

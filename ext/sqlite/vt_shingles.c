@@ -4,8 +4,9 @@
  *
  *   select ord, shingle, hash, start, length
  *     from shingles('The committee approved the new budget on Friday.');
- *   -- 1|committe approv new|…|5|30
- *   -- …
+ *   -- 1|committe approv new|-1360908260983015027|5|26
+ *   -- 2|approv new budget|6967621489123774314|15|23
+ *   -- 3|new budget friday|1303750398738198985|28|20
  *
  * Schema:
  *   CREATE TABLE x(ord, shingle, hash, start, length, text HIDDEN, n HIDDEN)

@@ -53,6 +53,7 @@ typedef struct tokens_cursor {
   sqlite3_int64 ord;
   sqlite3_int64 iStart; /* 0-based character index of cur.start */
   sqlite3_int64 iEnd;   /* 0-based character index of cur.end */
+  int havePos;          /* iStart/iEnd computed for this row (lazily, in xColumn) */
   int eof;
 } tokens_cursor;
 
@@ -105,9 +106,18 @@ static int tokensNext(sqlite3_vtab_cursor *cur) {
     return SQLITE_OK;
   }
   p->ord++;
+  p->havePos = 0;
+  return SQLITE_OK;
+}
+
+/* Character positions of the current token, computed on first use: a query
+ * that reads neither start nor length never maps offsets. */
+static int tokensPos(tokens_cursor *p) {
+  if (p->havePos) return SQLITE_OK;
   p->iStart = vb_charmap_pos(&p->map, p->cur.start);
   p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
   if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
+  p->havePos = 1;
   return SQLITE_OK;
 }
 
@@ -162,8 +172,11 @@ static int tokensColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
       break;
     case TOK_COL_KIND: sqlite3_result_text(ctx, azKind[p->cur.kind & 3], -1, SQLITE_STATIC); break;
     case TOK_COL_STOP: sqlite3_result_int(ctx, p->cur.stop); break;
-    case TOK_COL_START: sqlite3_result_int64(ctx, p->iStart + 1); break;
-    case TOK_COL_LENGTH: sqlite3_result_int64(ctx, p->iEnd - p->iStart); break;
+    case TOK_COL_START:
+    case TOK_COL_LENGTH:
+      if (tokensPos(p) != SQLITE_OK) return SQLITE_NOMEM;
+      sqlite3_result_int64(ctx, i == TOK_COL_START ? p->iStart + 1 : p->iEnd - p->iStart);
+      break;
     case TOK_COL_TEXT:
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;

@@ -86,9 +86,10 @@ VB_API int vb_sim_score(vb_sim *s, vb_sim_method method, const vb_lang *lang,
                         const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                         double *pScore);
 
-/* Fold z[0..n) for the character-level methods: NFKC, case fold, quote
- * marks, dashes and spaces unified (utf8proc's LUMP), runs of white space
- * collapsed to one space, ends trimmed; invalid units become U+FFFD.
+/* Fold z[0..n) for the character-level methods: vb_normalize's 'fold'
+ * form (NFKC, case fold, quote marks, dashes and spaces unified, runs of
+ * white space collapsed to one space, ends trimmed; invalid units become
+ * U+FFFD), with a faster path for ASCII text that gives the same bytes.
  * Appends to out.  VB_OK or VB_NOMEM. */
 VB_API int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out);
 

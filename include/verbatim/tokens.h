@@ -97,7 +97,8 @@ VB_API void vb_tok_cache_limit(vb_tokenizer *t, size_t maxEntries);
 /* The language a tokenizer was made for. */
 VB_API const vb_lang *vb_tok_lang(const vb_tokenizer *t);
 
-/* The 64-bit hash used for vb_token.hash (FNV-1a, then a final mix). */
+/* The 64-bit hash used for vb_token.hash: 8-byte little-endian words mixed
+ * multiplicatively, then an avalanche; the same value on every host. */
 VB_API uint64_t vb_tok_hash(const void *p, size_t n);
 
 /* 1 if z[0..n), in normalized ('fold') form, is a stopword of lang. */

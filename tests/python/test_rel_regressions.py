@@ -16,9 +16,8 @@ class SimilarityDeterministic(unittest.TestCase):
     """similarity() is DETERMINISTIC, but its cosine summed the word table in
     slot order, and the table kept a larger capacity from an earlier, longer
     call on the same connection: the last bits of the score depended on what
-    ran before (found by test_static's second-run comparison; fixed in
-    ext/core/similarity.c mapReset, which now always uses the capacity the
-    input needs)."""
+    ran before (found by test_static's second-run comparison).  Fixed in
+    ext/core/similarity.c: the table is now walked in insertion order."""
 
     def setUp(self):
         if "similarity" not in registered_names():

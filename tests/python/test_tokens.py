@@ -82,7 +82,8 @@ class Tokens(unittest.TestCase):
             end = start + length
         return rows
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=300, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(st.one_of(texts, tricky))
     def test_substr_and_coverage_valid_text(self, s):
         rows = self.check_spans("?1", s)
@@ -95,19 +96,19 @@ class Tokens(unittest.TestCase):
             if not covered[k]:
                 self.assertTrue(skippable(ch), f"U+{ord(ch):04X} not in a token: {s!r}")
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(raw_bytes)
     def test_substr_invalid_utf8_as_text(self, b):
         self.check_spans("cast(?1 as text)", b)
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(raw_bytes)
     def test_substr_blob(self, b):
         rows = self.check_spans("?1", b)
         for row in rows:
             self.assertEqual(row[4], "blob")
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=200, deadline=None, database=None)
     @given(st.one_of(texts, tricky), st.sampled_from(["en", "ru", "de", "fr", "it", "ja", "und"]))
     def test_norm_is_fold_of_token_and_stem_of_norm(self, s, lang):
         for token, norm, stem, kind in self.rows(
@@ -129,6 +130,20 @@ class Tokens(unittest.TestCase):
         self.assertEqual(terms, stems)
         hits = db.execute("select rowid from f where f match 'verhandlung'").fetchall()
         self.assertEqual(hits, [(1,)])
+
+    def test_huge_inputs(self):
+        # 16 MB of short words; 4 MB without a break (cut every 512 bytes);
+        # 2 MB of combining marks (one word, cut); results checked exactly.
+        n, last = self.db.execute(
+            "select count(*), max(ord) from tokens(?)", ("ab " * 5_000_000 + "x",)).fetchone()
+        self.assertEqual((n, last), (5_000_001, 5_000_001))
+        n, total = self.db.execute(
+            "select count(*), sum(length) from tokens(?)", ("a" * 4_000_000,)).fetchone()
+        self.assertEqual((n, total), (-(-4_000_000 // 512), 4_000_000))
+        text = "a" + "\u0301" * 1_000_000
+        n, total = self.db.execute(
+            "select count(*), sum(length) from tokens(?)", (text,)).fetchone()
+        self.assertEqual(total, len(text))
 
     def test_seeds_tokenize(self):
         from vb import SEEDS
@@ -154,21 +169,21 @@ class Normalize(unittest.TestCase):
             return self.db.execute("select normalize(?)", (s,)).fetchone()[0]
         return self.db.execute("select normalize(?, ?)", (s, form)).fetchone()[0]
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(st.one_of(texts, tricky))
     def test_unicode_forms_match_python(self, s):
         for form in ("NFC", "NFD", "NFKC", "NFKD"):
             self.assertEqual(self.norm(s, form.lower()), unicodedata.normalize(form, s),
                              (form, s))
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(st.one_of(texts, tricky))
     def test_round_trips(self, s):
         nfc, nfd = self.norm(s, "nfc"), self.norm(s, "nfd")
         self.assertEqual(self.norm(nfd, "nfc"), nfc)
         self.assertEqual(self.norm(nfc, "nfd"), nfd)
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(st.one_of(texts, tricky))
     def test_fold(self, s):
         f = self.norm(s)
@@ -178,7 +193,7 @@ class Normalize(unittest.TestCase):
         for ch in "‘’‚‛“”„‟«»‹›‐‑‒–—―−\u00a0\t\n":
             self.assertNotIn(ch, f)
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=200, deadline=None, database=None)
     @given(raw_bytes)
     def test_invalid_utf8(self, b):
         for form in ("fold", "nfc", "nfd", "nfkc", "nfkd"):
@@ -190,6 +205,14 @@ class Normalize(unittest.TestCase):
         s = ("Ǆé\u0301\u0323 가\u11a8 ﬁ Straße " * 400) + ("й" * 3000) + "e\u0301"
         for form in ("NFC", "NFD", "NFKC", "NFKD"):
             self.assertEqual(self.norm(s, form.lower()), unicodedata.normalize(form, s))
+
+    def test_huge_inputs(self):
+        s = "Ab\u00a0 “c” " * 1_000_000
+        out = self.norm(s)
+        self.assertEqual(out, ('ab "c" ' * 1_000_000).strip())
+        marks = "a" + "\u0301\u0323" * 500_000
+        self.assertEqual(self.norm(marks, "nfd"), "a" + "\u0323" * 500_000 + "\u0301" * 500_000)
+        self.assertEqual(len(self.norm("й" * 2_000_000, "nfd")), 4_000_000)
 
     def test_normalization_test_txt(self):
         path = os.path.join(UCD, "NormalizationTest.txt.bz2")

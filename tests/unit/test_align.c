@@ -186,7 +186,38 @@ static void testLongEdited(void) {
   vb_buf_free(&b);
 }
 
+/* A 10-word insertion inside a long copied passage: the band follows the
+ * chain's path across it, so the passage stays whole. */
+static void testLongInsertion(void) {
+  const char *a = "one two three four five six seven eight nine ten eleven twelve thirteen "
+                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+  const char *b = "one two three four five six seven eight nine ten "
+                  "xa xb xc xd xe xf xg xh xi xj "
+                  "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+  vb_align_result r;
+  CHECK_INT(align(a, b, 5, &r), 1);
+  CHECK_SPAN(a, r.a[0].aStart, r.a[0].aEnd, a);
+  CHECK_SPAN(b, r.a[0].bStart, r.a[0].bEnd, b);
+  CHECK_INT(r.a[0].words, 20);
+  vb_align_result_free(&r);
+}
+
+/* Swapped blocks: two passages, crossing. */
+static void testSwappedBlocks(void) {
+  const char *a = "red orange yellow green blue indigo violet cat dog horse cow sheep goat pig";
+  const char *b = "cat dog horse cow sheep goat pig red orange yellow green blue indigo violet";
+  vb_align_result r;
+  CHECK_INT(align(a, b, 5, &r), 2);
+  CHECK_INT(r.a[0].words + r.a[1].words, 14);
+  CHECK_SPAN(a, r.a[0].aStart, r.a[0].aEnd, "red orange yellow green blue indigo violet");
+  CHECK_SPAN(b, r.a[0].bStart, r.a[0].bEnd, "red orange yellow green blue indigo violet");
+  CHECK_SPAN(a, r.a[1].aStart, r.a[1].aEnd, "cat dog horse cow sheep goat pig");
+  vb_align_result_free(&r);
+}
+
 int main(void) {
+  testLongInsertion();
+  testSwappedBlocks();
   testIdentical();
   testSubstitution();
   testInsertions();

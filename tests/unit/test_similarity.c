@@ -241,7 +241,32 @@ static void testBound(void) {
   free(b);
 }
 
+/* The ASCII fast path of vb_sim_fold gives the bytes vb_normalize gives. */
+static void testFoldAscii(void) {
+  static const char kPieces[] = "aZ q \t\n\r\v\f  .,'\"-\x01\x7f\x1f" "AzM0 ";
+  unsigned char buf[64];
+  int bad = 0, r;
+  for (r = 0; r < 20000; r++) {
+    size_t n = rnd() % 40, i;
+    for (i = 0; i < n; i++) buf[i] = (unsigned char)kPieces[rnd() % (sizeof kPieces - 1)];
+    vb_buf x = {0}, y = {0};
+    vb_sim_fold(buf, n, &x);
+    vb_normalize(buf, n, VB_NORM_FOLD, &y);
+    if (x.n != y.n || (x.n && memcmp(x.z, y.z, x.n) != 0)) {
+      if (bad++ < 3) printf("fold [%.*s] -> [%.*s], vb_normalize [%.*s]\n", (int)n, buf, (int)x.n, x.z, (int)y.n, y.z);
+    }
+    vb_buf_free(&x);
+    vb_buf_free(&y);
+  }
+  CHECK_MSG(bad == 0, "%d ASCII folds differ from vb_normalize", bad);
+  vb_buf f = {0};
+  CHECK_INT(vb_sim_fold((const unsigned char *)"  Hello,   \xe2\x80\x9cWorld\xe2\x80\x9d \xe2\x80\x94 AGAIN ", 33, &f), VB_OK);
+  CHECK_STR((const char *)f.z, "hello, \"world\" - again");
+  vb_buf_free(&f);
+}
+
 int main(void) {
+  testFoldAscii();
   testEditDistanceExamples();
   testJaroWinklerExamples();
   testEditDistanceRandom();

@@ -113,6 +113,14 @@ static void testStems(void) {
   /* No Snowball stemmer: the stem is the norm. */
   CHECK_STR(desc("pl", "Rozmowy POKOJOWE", 's'), "rozmowy|pokojowe");
   CHECK_STR(desc("und", "Running", 's'), "running");
+  /* Every language gets a tokenizer (its Snowball stemmer exists). */
+  for (int id = 0; id < VB_LANG_COUNT; id++) {
+    vb_tokenizer *tl = vb_tok_new(vb_lang_get((vb_lang_id)id), VB_TOK_WANT_STEM);
+    CHECK_MSG(tl != NULL, "no tokenizer for %s", vb_lang_get((vb_lang_id)id)->code);
+    vb_tok_free(tl);
+  }
+  CHECK_STR(desc("es", "Corriendo rápidamente", 's'), "corr|rapid");
+  CHECK_STR(desc("it", "Correvano velocemente", 's'), "corr|veloc");
   /* Without VB_TOK_WANT_STEM there is no stem. */
   vb_tokenizer *t = vb_tok_new(L("en"), VB_TOK_WANT_NORM);
   vb_token k;
@@ -325,7 +333,41 @@ static void testNormalizeLong(void) {
   vb_buf_free(&want);
 }
 
+/* Every token's norm is vb_normalize('fold') of the token, for every code
+ * point of the two-byte fast path and the dashes and quotation marks, alone
+ * and between letters. */
+static void testFastFoldAgrees(void) {
+  vb_tokenizer *t = vb_tok_new(L("en"), VB_TOK_WANT_NORM);
+  vb_buf ref = {0};
+  int bad = 0;
+  int32_t cp;
+  for (cp = 0x80; cp < 0x2020; cp++) {
+    if (cp == 0x800) cp = 0x2010;
+    unsigned char z[16];
+    int k, len;
+    for (k = 0; k < 3; k++) {
+      len = 0;
+      if (k > 0) z[len++] = 'A';
+      len += vb_utf8_encode(cp, z + len);
+      if (k == 2) len += vb_utf8_encode(0x0416, z + len); /* Ж */
+      vb_token tok;
+      vb_tok_reset(t, z, (size_t)len);
+      while (vb_tok_next(t, &tok) == 1) {
+        vb_buf_reset(&ref);
+        vb_normalize(z + tok.start, tok.end - tok.start, VB_NORM_FOLD, &ref);
+        if (ref.n != tok.nNorm || memcmp(ref.z, tok.norm, ref.n) != 0) {
+          if (bad++ < 5) printf("FAIL fold of U+%04X: \"%s\" want \"%s\"\n", cp, tok.norm, ref.z);
+        }
+      }
+    }
+  }
+  CHECK_INT(bad, 0);
+  vb_buf_free(&ref);
+  vb_tok_free(t);
+}
+
 int main(void) {
+  testFastFoldAgrees();
   testBoundaries();
   testNorm();
   testStems();

@@ -1,0 +1,48 @@
+.load ./dist/verbatim
+select 'format: 8-byte header + 4 bytes per permutation';
+select length(minhash('The committee approved the new budget on Friday.'));
+select hex(substr(minhash('The committee approved the new budget on Friday.', 4), 1, 8));
+select hex(minhash('The committee approved the new budget on Friday.', 4, 2));
+select length(minhash('x y z', 1)), length(minhash('x y z', 1024));
+select 'identical, reordered words, different';
+select minhash_similarity(minhash('The committee approved the new budget on Friday.'), minhash('the COMMITTEE approves the new budgets on friday'));
+select minhash_similarity(minhash('alpha beta gamma delta epsilon'), minhash('zeta eta theta iota kappa'));
+select round(minhash_similarity(minhash('one two three four five six seven eight nine ten', 256, 1), minhash('one two three four five six seven eight nine eleven', 256, 1)), 2);
+select 'deterministic';
+select minhash('a b c d') = minhash('a b c d');
+select 'no words, null';
+select minhash(''), minhash('... !'), minhash(NULL), minhash(NULL, 64, 2);
+select minhash_similarity(NULL, minhash('a b')), minhash_similarity(minhash('a b'), NULL);
+select 'number read as text';
+select minhash(12345) = minhash('12345');
+select 'errors';
+select minhash('a', 0);
+select minhash('a', 1025);
+select minhash('a', 'many');
+select minhash('a', 64, 0);
+select minhash('a', 64, 17);
+select minhash_similarity(minhash('a b', 64), minhash('a b', 128));
+select minhash_similarity(minhash('a b', 64, 2), minhash('a b', 64, 3));
+select minhash_similarity(x'00', minhash('a b'));
+select minhash_similarity(minhash('a b'), 'not a signature');
+select minhash_similarity(substr(minhash('a b'), 1, 100), minhash('a b'));
+select 'lsh_bands';
+select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.', 8), 4);
+select count(*), min(band), max(band) from lsh_bands(minhash('some words here'), 128);
+select count(*) from lsh_bands(minhash('some words here'), 1);
+select 'named arguments';
+select band from lsh_bands where signature = minhash('x y z', 4) and bands = 2;
+select count(*) from lsh_bands(NULL, 4);
+select count(*) from lsh_bands(minhash(''), 4);
+select 'shared bands of near duplicates';
+select count(*) from lsh_bands(minhash('The committee approved the new budget on Friday after a long debate.', 32), 16) x
+  join lsh_bands(minhash('The committee approved the new budget on Friday after a short debate.', 32), 16) y
+  using (band, hash);
+select 'lsh_bands errors';
+select * from lsh_bands(minhash('a b c', 8), 3);
+select * from lsh_bands(minhash('a b c', 8), 0);
+select * from lsh_bands(minhash('a b c', 8), 16);
+select * from lsh_bands(minhash('a b c', 8), 'x');
+select * from lsh_bands(x'1234', 2);
+select * from lsh_bands('text', 2);
+select * from lsh_bands(minhash('a b c', 8));
