@@ -94,8 +94,8 @@ def child(case, doc_kind, mb):
     try:
         row = conn.execute(sql, (doc, SHORT) if "?2" in sql else (doc,)).fetchone()
         outcome = "ok " + "|".join(str(x)[:20] for x in row)
-    except sqlite3.Error as e:
-        outcome = "error: " + str(e)
+    except (sqlite3.Error, MemoryError) as e:  # MemoryError: SQLITE_NOMEM
+        outcome = "error: " + (str(e) or type(e).__name__)
     print(f"{time.perf_counter() - t0:.3f}|{outcome}")
 
 
