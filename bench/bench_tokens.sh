@@ -13,14 +13,25 @@
 #   fts5-verbatim insert into an fts5(body, tokenize='verbatim en') table
 #   fts5-porter   insert into an fts5(body, tokenize='porter unicode61') table
 # and the ratio verbatim/porter (above 1: verbatim is faster), plus the
-# cost of tokens() on 150-character sentences (the similarity() use case).
+# cost of tokens() on 150-character sentences (the similarity() use case),
+# and the core tokenizer alone (bench/tokens_core.c, no SQLite).
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p bench/out
 if [ -x bench/corpus.sh ] || [ -f bench/corpus.sh ]; then
   bash bench/corpus.sh || echo "bench_tokens: bench/corpus.sh failed; using perl-doc only" >&2
 fi
-exec /usr/bin/python3 - "${VERBATIM_SO:-dist/verbatim.so}" <<'PY'
+# The core alone (no SQLite), on the same text as one file.
+make -s --no-print-directory build/release/libverbatim_core.a >/dev/null 2>&1 || true
+if [ -f build/release/libverbatim_core.a ]; then
+  cc -O2 -std=c11 -D_DEFAULT_SOURCE -Iinclude -o bench/out/tokens_core bench/tokens_core.c \
+    build/release/libverbatim_core.a $(pkg-config --libs libutf8proc) -lstemmer -lpthread
+  if [ ! -s bench/out/corpus.txt ]; then
+    cat /usr/share/perl/*/pod/*.pod > bench/out/corpus.txt
+  fi
+  bench/out/tokens_core bench/out/corpus.txt
+fi
+/usr/bin/python3 - "${VERBATIM_SO:-dist/verbatim.so}" <<'PY'
 import glob, os, sqlite3, sys, time
 
 so = os.path.splitext(sys.argv[1])[0]

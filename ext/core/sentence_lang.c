@@ -26,7 +26,8 @@
  *      English, for Latin-script languages; of Russian, for Cyrillic):
  *        title  (Mr., Dr., z. B., т. е.)   never ends a sentence;
  *        number (No., p., S., Tel.)        not before a number;
- *        time   (a.m., p.m.)               ends one only before a capital
+ *        time   (a.m., p.m.)               ends one before a sentence
+ *                                          starter, or before a title ("Mr.")
  *                                          when the sentence has more than
  *                                          three words;
  *        other  (Co., etc., U.S., initials, any dotted token like S.U.)
@@ -44,7 +45,13 @@
  *      and before the next marker of a list the sentence started ("1. a 2.
  *      b", "a) x b) y").
  *   8. Extra terminators: Armenian ':' before a capital, Greek ';' and
- *      Arabic ':' before a letter.
+ *      Arabic ':' before a letter, the Tibetan shads ། ༎ (sentences.c).
+ *   9. Opening marks glued to a terminator ("言った。「はい", "ended.(Next")
+ *      start the next sentence (UAX #29 counts them as closing the last);
+ *      in Chinese and Japanese a closing 」 』 ” after the terminator, then
+ *      more text, continues the sentence (「好。」他说).
+ * Scripts without case (am ar fa hi ja mr my ur zh) never end a sentence
+ * at a listed abbreviation or a single letter (Arabic "د." for Dr.).
  * Every rule looks at a bounded window around the candidate (tokens of at
  * most VB_SENT_TOKEN_MAX bytes, quotes within VB_SENT_QUOTE_MAX bytes), and
  * the quote tracker scans each byte once, so segmentation stays linear.
@@ -103,11 +110,11 @@ typedef struct vb_sent_rules {
   const struct vb_sent_rules *fallback;
 } vb_sent_rules;
 
-static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof st mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
+static const vb_sent_rules rules_en = {WL(" mr mrs ms messrs dr prof mt lt col gen sen rep gov capt sgt rev hon pres supt adm maj "
     "brig cmdr cpl pvt insp ste mme mlle mssrs "),
     WL(" no nos nr p pp vol vols fig figs art ch chap sec sect para tel ext op n° nº eq ref pt "),
     WL(" a.m p.m "),
-    WL(" co corp inc ltd llc plc etc vs cf al jr sr bros dept univ assn ave blvd rd jan feb mar apr "
+    WL(" co corp inc ltd llc plc etc vs cf al jr sr st bros dept univ assn ave blvd rd jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k "
     "u.n e.u u.s.a d.c a.d b.c ph.d m.d b.a m.a approx est misc min max hr hrs sq ft oz lb lbs mi "
     "yrs esq "),
@@ -1091,8 +1098,14 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       cls = ABBR_OTHER;
     }
     if (cls == ABBR_TIME) {
-      if (nk == VB_SB_UPPER && few_words(z, s, ts) > 3) return KEEP;
+      /* "at 6 P.M. Mr. Smith left" ends; "At 5 a.m. Mr. Smith" (a
+       * fragment) and "at 3 p.m. Tuesday" do not */
       if (nk == VB_SB_UPPER && is_starter(r, z + wa, wb - wa)) return KEEP;
+      if (nk == VB_SB_UPPER && wb < n && z[wb] == '.' && few_words(z, s, ts) > 3) {
+        unsigned char w[VB_SENT_TOKEN_MAX + 8];
+        size_t nw = lower_key(z, n, wa, wb, w, VB_SENT_TOKEN_MAX);
+        if (nw <= VB_SENT_TOKEN_MAX && abbr_class(r, w, nw) == ABBR_TITLE) return KEEP;
+      }
       return DROP;
     }
     if (cls == ABBR_OTHER || dotted || single) {

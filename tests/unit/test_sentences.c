@@ -52,6 +52,9 @@ static void test_abbreviations(void) {
   SEG("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then left.",
       "en", "At 5 a.m. Mr. Smith went to the bank. | He left the bank at 6 P.M. | Mr. Smith then left.");
   SEG("It works, i.e. it runs. We know.", "en", "It works, i.e. it runs. | We know.");
+  SEG("He left at 3 p.m. Tuesday. It rained.", "en", "He left at 3 p.m. Tuesday. | It rained.");
+  SEG("I am at 10 Downing St. The PM said so. St. Louis is far.", "en",
+      "I am at 10 Downing St. | The PM said so. | St. Louis is far.");
   SEG("See No. 5 and p. 55 today.", "en", "See No. 5 and p. 55 today.");
   SEG("I live in the U.S. How about you?", "en", "I live in the U.S. | How about you?");
   SEG("I work for the U.S. Government in Virginia.", "en", "I work for the U.S. Government in Virginia.");
