@@ -14,7 +14,10 @@ error text.  A case that times out, crashes, or scales worse than
 2 x BIG/SMALL is flagged NOT LINEAR.  Documents: English prose (seeds/
 repeated), and adversarial ones: no sentence terminator at all, one giant
 word, unbalanced quote marks, "Mr. " repeated, only line breaks.
-Functions that are not registered are skipped.
+Then catastrophic regular expressions ('(a|a)*b' and the like, on 30
+characters and on 1 MB): each must end within a second, with the right
+answer or PCRE2's limit error.  Functions that are not registered are
+skipped.
 """
 import os
 import sqlite3
@@ -111,6 +114,48 @@ def run(case, doc_kind, mb):
     return float(secs), outcome
 
 
+# Catastrophic patterns: each must end (an error, or the right answer) within
+# a second on a 30-character subject and on a 1 MB one.
+CATASTROPHIC = [
+    "select ?1 regexp '^(a|a)*b$'",
+    "select ?1 regexp '^(a+)+b$'",
+    "select ?1 regexp '(\\w+\\s?)*$'",
+    "select ?1 regexp '(?:a|aa)+(?:b|c)'",
+    "select count(*) from regexp_matches(?1, '(a|aa)*c')",
+]
+
+
+def catastrophic(have):
+    if "regexp" not in have:
+        return 0
+    bad = 0
+    for sql in CATASTROPHIC:
+        if "regexp_matches" in sql and "regexp_matches" not in have:
+            continue
+        for n in (30, 1000000):
+            p = subprocess.run([sys.executable, __file__, "--regex", sql, str(n)],
+                               capture_output=True, text=True, timeout=TIMEOUT)
+            out = p.stdout.strip() or f"CRASH (exit {p.returncode})"
+            secs = float(out.split("|")[0]) if "|" in out else None
+            flag = "" if secs is not None and secs <= 1.0 else "OVER A SECOND"
+            bad += bool(flag)
+            print(f"catastrophic   {sql[7:60]:54} n={n:<8} {out[:70]} {flag}")
+    return bad
+
+
+def regex_child(sql, n):
+    conn = sqlite3.connect(":memory:")
+    conn.enable_load_extension(True)
+    conn.load_extension(os.path.splitext(SO)[0])
+    subject = "a" * int(n) + "!"
+    t0 = time.perf_counter()
+    try:
+        outcome = "ok " + str(conn.execute(sql, (subject,)).fetchone()[0])
+    except sqlite3.Error as e:
+        outcome = "error: " + str(e)
+    print(f"{time.perf_counter() - t0:.3f}|{outcome}")
+
+
 def main():
     small, big = (float(x) for x in (sys.argv[1:3] if len(sys.argv) >= 3 else ("10", "100")))
     conn = sqlite3.connect(":memory:")
@@ -142,11 +187,14 @@ def main():
                   else "")
             ts = lambda t: f"{t:8.2f}s" if t is not None else "       - "
             print(f"{doc_kind:14} {name:32} {ts(t1)} {ts(t2)} scale {scale} {vs:17} {o2[:70]} {flag}")
-    print(f"limits: {bad} cases not linear")
+    slow = catastrophic(have)
+    print(f"limits: {bad} cases not linear, {slow} catastrophic patterns over a second")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:5])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--regex":
+        regex_child(*sys.argv[2:4])
     else:
         main()
