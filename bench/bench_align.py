@@ -36,7 +36,7 @@ def documents():
     a = "\n".join(a)[:1_000_000]
     rng = random.Random(42)
     words = a.split(" ")
-    vocab = list(set(words))
+    vocab = sorted(set(words))
     out = []
     for w in words:
         r = rng.random()

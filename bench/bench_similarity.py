@@ -11,8 +11,9 @@ jaro_winkler_similarity) score the same pairs from a Python loop; their
 figures include the loop, as a Python caller pays it.
 
 Targets (µs per pair): edit_distance <= 2, jaro_winkler <= 1.5, cosine and
-jaccard <= 2.  The machine is shared and noisy: each timing is the best of
-five runs.
+jaccard <= 2.  The machine is shared and noisy: each timing is the process's
+CPU time (time.process_time, so other processes' load counts less), the
+best of five runs.
 
     /usr/bin/python3 bench/bench_similarity.py
 """
@@ -47,9 +48,9 @@ def sentences():
 def best(fn):
     times = []
     for _ in range(REPEAT):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 

@@ -37,9 +37,12 @@
  *    A chain whose anchors all lie in accepted passages is skipped.
  * 5. Passages are sorted by raw score (descending; ties by position in A).
  *
- * Memory: words (caller's), the key table (3 slots per word of Y, 24 bytes
- * each), the anchors (at most RARE per word of X), two coverage bitmaps
- * and one traceback byte per band cell of the current chain.
+ * Memory: words (caller's), the key table (4 to 8 slots of 16 bytes per
+ * word of Y) and Y's position chains (12 bytes per word), the anchors (at
+ * most RARE per word of X, 24 bytes each), two coverage bitmaps and one
+ * traceback byte per band cell of the current chain.  The shorter text may
+ * have at most VB_ALIGN_MAX_WORDS words (VB_ETOOBIG beyond), which bounds
+ * the table to 512 MiB; the longer one is only bounded by its anchors.
  */
 #include "verbatim/align.h"
 
@@ -58,10 +61,9 @@
 enum { DIR_STOP = 0, DIR_DIAG = 1, DIR_UP = 2, DIR_LEFT = 3 };
 
 typedef struct key_slot {
-  uint64_t key; /* 0 = empty */
-  uint32_t cX, cY;
+  uint64_t key;   /* 0 = empty */
   uint32_t headY; /* 1 + first position in Y, 0 = none */
-  uint32_t pad;
+  uint16_t cX, cY; /* occurrences, counted up to VB_ALIGN_RARE + 1 */
 } key_slot;
 
 typedef struct anchor {
@@ -127,7 +129,7 @@ static key_slot *slotFind(aligner *al, uint64_t key, int insert) {
 static int buildKeys(aligner *al) {
   const vb_words *X = al->X, *Y = al->Y;
   size_t cap = 16, n, j, i;
-  while (cap < 2 * ALIGN_MAX_NGRAM * Y->n) cap <<= 1;
+  while (cap < 4 * (size_t)Y->n + 4) cap <<= 1; /* <= 3 keys per word: load <= 3/4 */
   al->aSlot = vb_malloc(cap * sizeof *al->aSlot);
   al->aNextY = vb_malloc((Y->n ? Y->n : 1) * ALIGN_MAX_NGRAM * sizeof *al->aNextY);
   if (al->aSlot == NULL || al->aNextY == NULL) return VB_NOMEM;
@@ -140,7 +142,7 @@ static int buildKeys(aligner *al) {
       aNext[j] = 0;
       if (key == 0) continue;
       key_slot *s = slotFind(al, key, 1);
-      if (s->cY < UINT32_MAX) s->cY++;
+      if (s->cY <= VB_ALIGN_RARE) s->cY++;
       aNext[j] = s->headY;
       s->headY = (uint32_t)(j + 1);
     }
@@ -464,6 +466,7 @@ int vb_align_words(const vb_words *A, const vb_words *B, int minWords, vb_align_
   memset(out, 0, sizeof *out);
   if (minWords < 1) return VB_EARG;
   if (A->n == 0 || B->n == 0) return VB_OK;
+  if ((swapped ? A->n : B->n) > VB_ALIGN_MAX_WORDS) return VB_ETOOBIG;
   memset(&al, 0, sizeof al);
   al.X = swapped ? B : A;
   al.Y = swapped ? A : B;

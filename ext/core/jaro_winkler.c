@@ -16,8 +16,10 @@
  *   Two empty texts give 1 and one empty text 0 (rapidfuzz; jellyfish
  *   returns 0 for two empty texts, otherwise the two agree).
  *
- * Algorithm: the shorter text is the pattern, decoded into code points with
- * its match vectors (sim_pm.h); the longer is read once, and for each of its
+ * Algorithm: texts up to 32 characters (words, names) take the direct
+ * quadratic loop with bit-mask flags.  Otherwise the shorter text is the
+ * pattern, decoded into code points with its match vectors (sim_pm.h); the
+ * longer is read once (bytes directly when it is ASCII), and for each of its
  * characters the window of pattern positions is a bit mask, so finding the
  * lowest unmatched equal character is an AND and a count of trailing zeros
  * per machine word of the window.  Time ceil(m/64) x n word steps (bounded by
@@ -27,6 +29,62 @@
 
 #include "sim_pm.h"
 #include "verbatim/similarity.h"
+
+/* The Winkler boost: common prefix of a and b (up to 4 characters). */
+static double winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                      double sim) {
+  if (sim <= 0.7) return sim;
+  size_t ia = 0, ib = 0, prefix = 0;
+  while (prefix < 4 && ia < na && ib < nb) {
+    int32_t x, y;
+    ia = vb_utf8_next(a, na, ia, &x);
+    ib = vb_utf8_next(b, nb, ib, &y);
+    if (x != y) break;
+    prefix++;
+  }
+  sim += (double)prefix * 0.1 * (1.0 - sim);
+  return sim > 1.0 ? 1.0 : sim;
+}
+
+/* Short texts (words, names: up to SHORT_MAX characters): the direct
+ * algorithm on decoded code points with bit-mask flags, cheaper than
+ * building match vectors.  Same matching rule as the long path. */
+#define SHORT_MAX 32
+static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b,
+                               size_t nb, const unsigned char *p, size_t np, size_t lp,
+                               const unsigned char *t, size_t nt, size_t lt) {
+  int32_t cp[SHORT_MAX], ct[SHORT_MAX];
+  size_t i = 0, j = 0, k;
+  while (i < np) i = vb_utf8_next(p, np, i, &cp[j++]);
+  for (i = 0, j = 0; i < nt;) i = vb_utf8_next(t, nt, i, &ct[j++]);
+  size_t window = lt / 2;
+  if (window > 0) window--;
+  uint64_t flagP = 0, flagT = 0;
+  size_t nMatch = 0;
+  for (j = 0; j < lt; j++) {
+    size_t lo = j > window ? j - window : 0, hi = j + window < lp - 1 ? j + window : lp - 1;
+    for (i = lo; i <= hi && lo < lp; i++) {
+      if (!((flagP >> i) & 1) && cp[i] == ct[j]) {
+        flagP |= (uint64_t)1 << i;
+        flagT |= (uint64_t)1 << j;
+        nMatch++;
+        break;
+      }
+    }
+  }
+  if (nMatch == 0) return 0.0;
+  size_t trans = 0;
+  for (i = 0, k = 0; i < lp; i++) {
+    if (!((flagP >> i) & 1)) continue;
+    while (!((flagT >> k) & 1)) k++;
+    trans += cp[i] != ct[k];
+    k++;
+  }
+  trans /= 2;
+  double m = (double)nMatch;
+  double sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
+  return winkler(a, na, b, nb, sim);
+}
 
 int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                     double *pSim) {
@@ -45,6 +103,11 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
     t = a, nt = na, lt = ca;
   }
   if ((uint64_t)((lp + 63) / 64) * (uint64_t)lt > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+
+  if (lt <= SHORT_MAX) {
+    *pSim = shortJaroWinkler(a, na, b, nb, p, np, lp, t, nt, lt);
+    return VB_OK;
+  }
 
   vb_cps pc;
   vb_pm pm;
@@ -74,26 +137,42 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
   size_t window = lt / 2; /* lt is the larger length */
   if (window > 0) window--;
   size_t j = 0, i = 0, nMatch = 0;
-  while (i < nt && j < lp + window) {
-    int32_t c;
-    i = vb_utf8_next(t, nt, i, &c);
-    size_t lo = j > window ? j - window : 0;
-    size_t hi = j + window < lp - 1 ? j + window : lp - 1;
-    j++;
-    if (lo > hi) continue;
-    const uint64_t *row = vb_pm_get(&pm, c);
-    size_t w, wlo = lo / 64, whi = hi / 64;
-    for (w = wlo; w <= whi; w++) {
-      uint64_t bits = row[w] & ~flag[w];
-      if (w == wlo) bits &= ~(uint64_t)0 << (lo % 64);
-      if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1;
-      if (bits) {
-        flag[w] |= bits & (~bits + 1);
-        matched[nMatch++] = c;
-        break;
-      }
+  /* For text character j, the lowest unmatched equal pattern character in
+   * [lo, hi]: the first non-zero word of PM(c) & ~flag within the window. */
+#define JW_STEP(c, row)                                                  \
+  do {                                                                   \
+    size_t lo = j > window ? j - window : 0;                             \
+    size_t hi = j + window < lp - 1 ? j + window : lp - 1;               \
+    if (lo > hi) break;                                                  \
+    size_t w = lo / 64, whi = hi / 64;                                   \
+    uint64_t bits = (row)[w] & ~flag[w] & (~(uint64_t)0 << (lo % 64));  \
+    while (w < whi && !bits) {                                           \
+      w++;                                                               \
+      bits = (row)[w] & ~flag[w];                                        \
+    }                                                                    \
+    if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1; \
+    if (bits) {                                                          \
+      flag[w] |= bits & (~bits + 1);                                     \
+      matched[nMatch++] = (c);                                           \
+    }                                                                    \
+  } while (0)
+  if (vb_sim_is_ascii(t, nt)) {
+    size_t end = nt < lp + window ? nt : lp + window;
+    for (j = 0; j < end; j++) {
+      int32_t c = t[j];
+      const uint64_t *row = pm.ascii + (size_t)c * nw;
+      JW_STEP(c, row);
+    }
+  } else {
+    while (i < nt && j < lp + window) {
+      int32_t c;
+      i = vb_utf8_next(t, nt, i, &c);
+      const uint64_t *row = vb_pm_get(&pm, c);
+      JW_STEP(c, row);
+      j++;
     }
   }
+#undef JW_STEP
 
   double sim = 0.0;
   if (nMatch) {
@@ -110,19 +189,7 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
     double m = (double)nMatch;
     sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
   }
-  if (sim > 0.7) {
-    size_t ia = 0, ib = 0, prefix = 0;
-    while (prefix < 4 && ia < na && ib < nb) {
-      int32_t x, y;
-      ia = vb_utf8_next(a, na, ia, &x);
-      ib = vb_utf8_next(b, nb, ib, &y);
-      if (x != y) break;
-      prefix++;
-    }
-    sim += (double)prefix * 0.1 * (1.0 - sim);
-    if (sim > 1.0) sim = 1.0;
-  }
-  *pSim = sim;
+  *pSim = winkler(a, na, b, nb, sim);
   vb_free(heap);
   vb_pm_free(&pm);
   vb_cps_free(&pc);

@@ -126,8 +126,7 @@ double vb_minhash_similarity(const unsigned char *x, const unsigned char *y, int
   return (double)same / (double)perms;
 }
 
-uint64_t vb_minhash_band(const unsigned char *sig, int perms, int bands, int k) {
-  int r = perms / bands;
+uint64_t vb_minhash_band(const unsigned char *sig, int r, int k) {
   return vb_fnv1a(VB_FNV_OFFSET, sig + VB_MINHASH_HEADER + 4 * (size_t)k * (size_t)r,
                   4 * (size_t)r);
 }

@@ -106,6 +106,19 @@ static inline void vb_pm_free(vb_pm *pm) {
   pm->heap = NULL;
 }
 
+/* 1 when every byte of z[0..n) is ASCII. */
+static inline int vb_sim_is_ascii(const unsigned char *z, size_t n) {
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, z + i, 8);
+    high |= x;
+  }
+  for (; i < n; i++) high |= z[i];
+  return (high & 0x8080808080808080ULL) == 0;
+}
+
 /* Units in z[0..n) (vb_utf8_count), with a fast path for ASCII text. */
 static inline size_t vb_sim_count(const unsigned char *z, size_t n) {
   size_t i = 0;

@@ -9,9 +9,11 @@
  * both, so "It is" against "it is" still scores 1.  Texts with no words at
  * all score 1 when they fold (vb_sim_fold) to the same text, else 0; one
  * text with words against one without scores 0.
- *   cosine       sum_s ta(s) tb(s) w(s)^2 / (|ta w| |tb w|), ta, tb the term
- *                counts of stem s and w(s) its weight from the built-in prior
- *                (word_prior_data.c, English; other languages weigh 1).
+ *   cosine       (sum_s ta(s) tb(s) w(s)^2 + soft) / (|ta w| |tb w|), ta, tb
+ *                the term counts of stem s and w(s) its weight from the
+ *                built-in prior (word_prior_data.c, English; other languages
+ *                weigh 1); soft credits near-identical unmatched stems
+ *                (softMatches); clamped to 1.
  *   jaccard      |A n B| / |A u B| over the sets of stems;
  *   dice         2 |A n B| / (|A| + |B|);
  *   overlap      |A n B| / min(|A|, |B|);
@@ -35,10 +37,15 @@
  *                Two empty texts give 1 here (rapidfuzz gives 0).
  *
  * State: a vb_sim owns one tokenizer per language (made on first use), the
- * fold buffers, the token arrays and the hash table, all reused, so scoring
- * allocates nothing once the buffers have grown to the input size.
- * Memory is linear in the input (folded copies, one entry per token) and the
- * table is shrunk again after an unusually large input.
+ * fold buffers, the hash table, the id sequences and a memo of the last
+ * text of each side with its words, all reused, so scoring allocates
+ * nothing once the buffers have grown to the input size, and a text scored
+ * against many others is tokenized once.
+ * Memory: the word methods keep one hash-table entry per distinct stem (plus
+ * 4 bytes per word for lcs and partial); the character methods keep the
+ * folded texts and one entry per distinct trigram (token_set: one per
+ * token, sorted in O(n log n)).  Buffers are shrunk again after an
+ * unusually large input.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -244,8 +251,25 @@ typedef struct simSeq {
 } simSeq;
 #define SEQ_STOP 0x80000000u
 
+/* The remembered words of the last text of one side (see collectWords). */
+#define SIM_MEMO_MAX 16384
+typedef struct simMemoWord {
+  uint64_t h;
+  uint32_t stop;
+  uint32_t off, len; /* the stem in simMemo.stems (when hasStems) */
+} simMemoWord;
+
+typedef struct simMemo {
+  int valid, langId, hasStems;
+  vb_buf text;  /* the text's bytes */
+  vb_buf stems; /* the words' stems, back to back */
+  simMemoWord *a;
+  size_t n, cap;
+} simMemo;
+
 struct vb_sim {
   vb_tokenizer *aTok[VB_LANG_COUNT];
+  simMemo memo[2];
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;      /* folded texts */
   simMap map;         /* distinct stems (or trigrams) of both texts */
@@ -254,6 +278,9 @@ struct vb_sim {
   uint32_t *aU32;     /* scratch: counts by id (partial) */
   size_t nU32;
   size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
+  struct simTok *aSplit[2];      /* token_set: the texts' distinct tokens */
+  size_t nSplitCap[2];
+  vb_buf joined[2];              /* token_set: the joined differences */
 };
 
 vb_sim *vb_sim_new(void) {
@@ -273,6 +300,15 @@ void vb_sim_free(vb_sim *s) {
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
+  for (i = 0; i < 2; i++) {
+    vb_buf_free(&s->memo[i].text);
+    vb_buf_free(&s->memo[i].stems);
+    vb_free(s->memo[i].a);
+  }
+  vb_free(s->aSplit[0]);
+  vb_free(s->aSplit[1]);
+  vb_buf_free(&s->joined[0]);
+  vb_buf_free(&s->joined[1]);
   vb_free(s);
 }
 
@@ -296,20 +332,65 @@ static int seqPush(simSeq *q, uint32_t x) {
   return VB_OK;
 }
 
-/* Tokenize z as text `side` (0 = a, 1 = b): count each word and number
- * token's stem in the map; for the cosine, look up the prior weight and keep
- * the stem's text once per distinct stem; for lcs and partial, append the
- * word ids to seq[side].  Memory: one entry per distinct stem, plus 4 bytes
- * per word for the sequence methods. */
+/* One word of text `side`: count its stem in the map; for the cosine, the
+ * prior weight and the stem's text once per distinct stem; for lcs and
+ * partial, its id in seq[side]. */
+static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem, size_t nStem,
+                   int forCosine, int weighted, int wantSeq) {
+  int isNew;
+  simEntry *e = mapUpsert(&s->map, h, &isNew);
+  if (e == NULL) return VB_NOMEM;
+  if (isNew && forCosine) {
+    e->w = 1.0f;
+    if (weighted) {
+      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+      if (c->h != h) {
+        c->h = h;
+        c->w = (float)vb_word_prior(zStem, nStem);
+      }
+      e->w = c->w;
+    }
+    if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
+    if (s->stems.cap < s->stems.n + nStem + 2 && vb_buf_reserve(&s->stems, nStem + 2)) {
+      return VB_NOMEM;
+    }
+    e->off = (uint32_t)s->stems.n;
+    e->len = (uint32_t)nStem;
+    memcpy(s->stems.z + s->stems.n, zStem, nStem);
+    s->stems.n += nStem;
+    s->stems.z[s->stems.n++] = 0;
+  }
+  if (stop) {
+    if (side == 0) e->sa++;
+    else e->sb++;
+  } else {
+    if (side == 0) e->ca++;
+    else e->cb++;
+    s->nContent[side]++;
+  }
+  s->nWords[side]++;
+  return wantSeq ? seqPush(&s->seq[side], e->id | (stop ? SEQ_STOP : 0)) : VB_OK;
+}
+
+/* Tokenize z as text `side` (0 = a, 1 = b) and add its word and number
+ * tokens (addWord).  Memory: one map entry per distinct stem, plus 4 bytes
+ * per word for the sequence methods.
+ *
+ * The last text of each side up to SIM_MEMO_MAX bytes is remembered with its
+ * words (stem hash, stop flag, stem), so in a join that scores one text
+ * against many (similarity(t.sentence, s.sentence) over a cross join) the
+ * repeated text is not tokenized again. */
 static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
                         int side, vb_sim_method method) {
   vb_tokenizer *t = s->aTok[lang->id];
   vb_token tok;
-  int rc, isNew;
+  int rc = VB_OK;
   int forCosine = method == VB_SIM_COSINE;
   int wantSeq = method == VB_SIM_LCS || method == VB_SIM_PARTIAL;
   int weighted = forCosine && lang->id == VB_LANG_EN;
   simSeq *q = &s->seq[side];
+  simMemo *m = &s->memo[side];
+  size_t i;
   if (q->cap > 65536 && q->cap > 64 * (n / 4 + 64)) { /* shrink after a huge input */
     vb_free(q->a);
     q->a = NULL;
@@ -317,6 +398,22 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   }
   q->n = 0;
   s->nWords[side] = s->nContent[side] = 0;
+
+  if (m->valid && m->langId == (int)lang->id && m->text.n == n && (m->hasStems || !forCosine) &&
+      (n == 0 || memcmp(m->text.z, z, n) == 0)) {
+    for (i = 0; i < m->n && rc == VB_OK; i++) {
+      const simMemoWord *w = &m->a[i];
+      rc = addWord(s, side, w->h, w->stop, m->hasStems ? (const char *)m->stems.z + w->off : "",
+                   w->len, forCosine, weighted, wantSeq);
+    }
+    return rc;
+  }
+
+  int memo = n <= SIM_MEMO_MAX;
+  m->valid = 0;
+  m->n = 0;
+  m->hasStems = forCosine;
+  vb_buf_reset(&m->stems);
   if (t == NULL) {
     t = s->aTok[lang->id] = vb_tok_new(lang, VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (t == NULL) return VB_NOMEM;
@@ -325,49 +422,44 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     uint64_t h = tok.hash ? tok.hash : 1;
-    simEntry *e = mapUpsert(&s->map, h, &isNew);
-    if (e == NULL) {
-      rc = VB_NOMEM;
-      break;
-    }
-    if (isNew && forCosine) {
-      e->w = 1.0f;
-      if (weighted) {
-        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
-        if (c->h != h) {
-          c->h = h;
-          c->w = (float)vb_word_prior(tok.stem, tok.nStem);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq);
+    if (rc) break;
+    if (memo) {
+      if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        simMemoWord *a = vb_realloc(m->a, cap * sizeof(simMemoWord));
+        if (a == NULL) {
+          memo = 0;
+          continue;
         }
-        e->w = c->w;
+        m->a = a;
+        m->cap = cap;
       }
-      e->off = (uint32_t)s->stems.n;
-      e->len = (uint32_t)tok.nStem;
-      if (s->stems.n + tok.nStem + 2 > UINT32_MAX) {
-        rc = VB_ETOOBIG;
-        break;
+      simMemoWord *w = &m->a[m->n++];
+      w->h = h;
+      w->stop = (uint32_t)tok.stop;
+      w->off = (uint32_t)m->stems.n;
+      w->len = (uint32_t)tok.nStem;
+      if (forCosine) {
+        if (m->stems.cap < m->stems.n + tok.nStem + 1 && vb_buf_reserve(&m->stems, tok.nStem)) {
+          memo = 0;
+          continue;
+        }
+        memcpy(m->stems.z + m->stems.n, tok.stem, tok.nStem);
+        m->stems.n += tok.nStem;
       }
-      if (s->stems.cap < s->stems.n + tok.nStem + 2 &&
-          vb_buf_reserve(&s->stems, tok.nStem + 2)) {
-        rc = VB_NOMEM;
-        break;
-      }
-      memcpy(s->stems.z + s->stems.n, tok.stem, tok.nStem);
-      s->stems.n += tok.nStem;
-      s->stems.z[s->stems.n++] = 0;
     }
-    if (tok.stop) {
-      if (side == 0) e->sa++;
-      else e->sb++;
-    } else {
-      if (side == 0) e->ca++;
-      else e->cb++;
-      s->nContent[side]++;
-    }
-    s->nWords[side]++;
-    if (wantSeq && (rc = seqPush(q, e->id | (tok.stop ? SEQ_STOP : 0))) != VB_OK) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
-  return rc < 0 ? rc : VB_OK;
+  if (rc < 0) return rc;
+  if (memo) {
+    vb_buf_reset(&m->text);
+    if (vb_buf_append(&m->text, z, n) == VB_OK) {
+      m->valid = 1;
+      m->langId = (int)lang->id;
+    }
+  }
+  return VB_OK;
 }
 
 /* LCS length of two id sequences (Hyyrö's bit-parallel LCS). */
@@ -732,11 +824,18 @@ static int cmpTok(const void *x, const void *y) {
 }
 
 /* Split, sort and deduplicate; returns the count (array from vb_malloc). */
-static int splitTokens(const vb_buf *f, simTok **pa, size_t *pn) {
+/* Split, sort and deduplicate into *pa (capacity *pCap, reused and grown;
+ * shrunk after an unusually large input).  Sorting is O(n log n). */
+static int splitTokens(const vb_buf *f, simTok **pa, size_t *pCap, size_t *pn) {
   size_t i = 0, n = 0, cap = 1;
   for (i = 0; i < f->n; i++) cap += f->z[i] == ' ';
-  simTok *a = vb_malloc(cap * sizeof(simTok));
-  if (a == NULL) return VB_NOMEM;
+  if (*pCap < cap || *pCap > 64 * (cap + 1024)) {
+    vb_free(*pa);
+    *pa = vb_malloc(cap * sizeof(simTok));
+    *pCap = *pa ? cap : 0;
+    if (*pa == NULL) return VB_NOMEM;
+  }
+  simTok *a = *pa;
   i = 0;
   while (i < f->n) {
     size_t j = i;
@@ -753,7 +852,6 @@ static int splitTokens(const vb_buf *f, simTok **pa, size_t *pn) {
   for (i = 0; i < n; i++) {
     if (o == 0 || cmpTok(&a[o - 1], &a[i]) != 0) a[o++] = a[i];
   }
-  *pa = a;
   *pn = o;
   return VB_OK;
 }
@@ -770,15 +868,22 @@ static double normIndel(double dist, double lensum) {
 }
 
 static int tokenSetScore(vb_sim *s, double *pScore) {
-  simTok *ta = NULL, *tb = NULL;
   size_t na = 0, nb = 0, i = 0, j = 0;
-  vb_buf ab = {0}, ba = {0};
-  int rc = splitTokens(&s->fa, &ta, &na);
-  if (rc == VB_OK) rc = splitTokens(&s->fb, &tb, &nb);
-  if (rc) goto done;
+  vb_buf *ab = &s->joined[0], *ba = &s->joined[1];
+  for (int k = 0; k < 2; k++) { /* shrink after an unusually large input */
+    if (s->joined[k].cap > 65536 && s->joined[k].cap > 64 * (s->fa.n + s->fb.n + 64)) {
+      vb_buf_free(&s->joined[k]);
+    }
+  }
+  vb_buf_reset(ab);
+  vb_buf_reset(ba);
+  int rc = splitTokens(&s->fa, &s->aSplit[0], &s->nSplitCap[0], &na);
+  if (rc == VB_OK) rc = splitTokens(&s->fb, &s->aSplit[1], &s->nSplitCap[1], &nb);
+  if (rc) return rc;
+  const simTok *ta = s->aSplit[0], *tb = s->aSplit[1];
   if (na == 0 || nb == 0) {
     *pScore = na == nb; /* both empty: 1 (rapidfuzz says 0) */
-    goto done;
+    return VB_OK;
   }
   size_t nSect = 0, sectLen = 0;
   while (rc == VB_OK && (i < na || j < nb)) {
@@ -787,23 +892,23 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
       sectLen += (nSect ? 1 : 0) + vb_sim_count(ta[i].z, ta[i].n);
       nSect++, i++, j++;
     } else if (c < 0) {
-      rc = joinTok(&ab, &ta[i++]);
+      rc = joinTok(ab, &ta[i++]);
     } else {
-      rc = joinTok(&ba, &tb[j++]);
+      rc = joinTok(ba, &tb[j++]);
     }
   }
-  if (rc) goto done;
-  if (nSect && (ab.n == 0 || ba.n == 0)) {
+  if (rc) return rc;
+  if (nSect && (ab->n == 0 || ba->n == 0)) {
     *pScore = 1.0;
-    goto done;
+    return VB_OK;
   }
-  double abLen = (double)vb_sim_count(ab.z, ab.n), baLen = (double)vb_sim_count(ba.z, ba.n);
+  double abLen = (double)vb_sim_count(ab->z, ab->n), baLen = (double)vb_sim_count(ba->z, ba->n);
   double sect = (double)sectLen, one = nSect ? 1.0 : 0.0;
   double sectAbLen = sect + one + abLen, sectBaLen = sect + one + baLen;
   int64_t dist = 0;
-  rc = vb_indel_distance(ab.z ? ab.z : (const unsigned char *)"", ab.n,
-                         ba.z ? ba.z : (const unsigned char *)"", ba.n, &dist);
-  if (rc) goto done;
+  rc = vb_indel_distance(ab->z ? ab->z : (const unsigned char *)"", ab->n,
+                         ba->z ? ba->z : (const unsigned char *)"", ba->n, &dist);
+  if (rc) return rc;
   double r = normIndel((double)dist, sectAbLen + sectBaLen);
   if (nSect) {
     double r1 = normIndel(one + abLen, sect + sectAbLen);
@@ -812,12 +917,7 @@ static int tokenSetScore(vb_sim *s, double *pScore) {
     if (r2 > r) r = r2;
   }
   *pScore = r;
-done:
-  vb_free(ta);
-  vb_free(tb);
-  vb_buf_free(&ab);
-  vb_buf_free(&ba);
-  return rc;
+  return VB_OK;
 }
 
 static int charScore(vb_sim *s, vb_sim_method method, const unsigned char *a, size_t na,

@@ -64,6 +64,9 @@ static void resultLimit(sqlite3_context *ctx, const char *zFunc, const char *zMe
   sqlite3_free(z);
 }
 
+/* Static storage for the auxdata of a constant method argument. */
+static const int aMethodIndex[VB_SIM_COUNT] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
 static void similarityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   simShared *sh = sqlite3_user_data(ctx);
   vb_doc da, db;
@@ -75,22 +78,29 @@ static void similarityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     return;
   }
   if (argc >= 3 && sqlite3_value_type(argv[2]) != SQLITE_NULL) {
-    const char *z = (const char *)sqlite3_value_text(argv[2]);
-    if (z == NULL) {
-      sqlite3_result_error_nomem(ctx);
-      return;
-    }
-    method = vb_sim_method_find(z, (size_t)sqlite3_value_bytes(argv[2]));
-    if (method < 0) {
-      char *zErr = sqlite3_mprintf("similarity: unknown method '%s' (supported: %s)", z,
-                                   vb_sim_methods_supported());
-      if (zErr == NULL) {
+    /* A constant method is looked up once per statement (auxdata). */
+    const int *pCached = sqlite3_get_auxdata(ctx, 2);
+    if (pCached) {
+      method = *pCached;
+    } else {
+      const char *z = (const char *)sqlite3_value_text(argv[2]);
+      if (z == NULL) {
         sqlite3_result_error_nomem(ctx);
         return;
       }
-      sqlite3_result_error(ctx, zErr, -1);
-      sqlite3_free(zErr);
-      return;
+      method = vb_sim_method_find(z, (size_t)sqlite3_value_bytes(argv[2]));
+      if (method < 0) {
+        char *zErr = sqlite3_mprintf("similarity: unknown method '%s' (supported: %s)", z,
+                                     vb_sim_methods_supported());
+        if (zErr == NULL) {
+          sqlite3_result_error_nomem(ctx);
+          return;
+        }
+        sqlite3_result_error(ctx, zErr, -1);
+        sqlite3_free(zErr);
+        return;
+      }
+      sqlite3_set_auxdata(ctx, 2, (void *)&aMethodIndex[method], NULL);
     }
   }
   if (argc >= 4) {

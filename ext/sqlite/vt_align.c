@@ -19,7 +19,8 @@
  * count bytes and the text columns are BLOBs).  score is in [0, 1]; words
  * the number of matched words.  min_words (default 5) is the least number
  * of matched words a passage needs; it must be a positive integer.  A NULL
- * a or b gives no rows.  Words are English Snowball stems (see
+ * a or b gives no rows.  The shorter text may have at most 4,194,304 words
+ * (SQLITE_TOOBIG, "align: both texts have more than 4194304 words").  Words are English Snowball stems (see
  * include/verbatim/align.h for the algorithm and its bounds).  The whole
  * alignment runs in xFilter, which also converts every passage's byte
  * offsets to character positions in one sorted pass per text; rows are
@@ -186,6 +187,10 @@ static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   rc = vb_words_collect(&p->wordsA, p->pTok, p->docA.z, p->docA.n, 0);
   if (rc == VB_OK) rc = vb_words_collect(&p->wordsB, p->pTok, p->docB.z, p->docB.n, 0);
   if (rc == VB_OK) rc = vb_align_words(&p->wordsA, &p->wordsB, p->minWords, &p->res);
+  if (rc == VB_ETOOBIG) {
+    vb_vtab_error(cur->pVtab, "align: both texts have more than %u words", VB_ALIGN_MAX_WORDS);
+    return SQLITE_TOOBIG;
+  }
   if (rc != VB_OK) return vb_vtab_rc(cur->pVtab, "align", rc);
   vb_charmap_init(&p->mapA, &p->docA);
   vb_charmap_init(&p->mapB, &p->docB);

@@ -14,14 +14,18 @@
  *   insert into bands select d.id, b.band, b.hash from docs d, lsh_bands(d.sig, 16) b;
  *   create index bands_bh on bands(band, hash);
  *
- * Schema:
- *   CREATE TABLE x(band, hash, signature HIDDEN, bands HIDDEN)
+ *   -- 12 bands of 2 slots from a 64-slot signature (the first 24 slots)
+ *   select band, hash from lsh_bands(minhash('some text', 64), 12, 2);
  *
- * Band k (1-based) of b covers the r = permutations / b signature slots
- * (k-1)*r .. k*r-1; hash is the 64-bit FNV-1a hash of those slots' bytes
- * as a signed INTEGER.  b must divide the signature's permutation count.
- * A NULL signature gives no rows; a value that is not a minhash()
- * signature, or a bad bands, is an error.
+ * Schema:
+ *   CREATE TABLE x(band, hash, signature HIDDEN, bands HIDDEN, rows HIDDEN)
+ *
+ * Band k (1-based) of b covers r signature slots (k-1)*r .. k*r-1, where r
+ * is rows, by default permutations / b (b must then divide the
+ * permutations); b * r must not exceed the permutations.  hash is the
+ * 64-bit FNV-1a hash of those slots' bytes as a signed INTEGER.  A NULL
+ * signature gives no rows; a value that is not a minhash() signature, or
+ * a bad bands or rows, is an error.
  */
 #include "verbatim/internal.h"
 
@@ -31,25 +35,27 @@
 #define LSH_COL_HASH 1
 #define LSH_COL_SIGNATURE 2 /* hidden argument 0 */
 #define LSH_COL_BANDS 3     /* hidden argument 1 */
-#define LSH_NHIDDEN 2
+#define LSH_COL_ROWS 4      /* hidden argument 2 */
+#define LSH_NHIDDEN 3
 
 typedef struct lsh_cursor {
   sqlite3_vtab_cursor base; /* Base class - must be first */
   vb_args args;             /* owned copies of signature, bands */
   const unsigned char *sig;
-  int perms, bands;
+  int perms, bands, rows;
   int k; /* 0-based current band */
   int eof;
 } lsh_cursor;
 
 static int lshConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                       sqlite3_vtab **ppVtab, char **pzErr) {
-  return vb_vtab_connect(db, "CREATE TABLE x(band INTEGER, hash INTEGER, signature HIDDEN, bands HIDDEN)",
+  return vb_vtab_connect(db, "CREATE TABLE x(band INTEGER, hash INTEGER, signature HIDDEN, bands HIDDEN,"
+                         " rows HIDDEN)",
                          sizeof(sqlite3_vtab), ppVtab, pzErr);
 }
 
 static int lshBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
-  static const char *const azName[] = {"signature", "bands"};
+  static const char *const azName[] = {"signature", "bands", "rows"};
   return vb_best_index(pVtab, pInfo, "lsh_bands", LSH_COL_SIGNATURE, LSH_NHIDDEN, 2, azName);
 }
 
@@ -86,7 +92,7 @@ static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, i
   vb_filter_args(idxNum, argc, argv, LSH_NHIDDEN, aArg);
   rc = vb_args_dup(&p->args, aArg, LSH_NHIDDEN);
   if (rc != SQLITE_OK) return rc;
-  sqlite3_value *vSig = p->args.a[0], *vBands = p->args.a[1];
+  sqlite3_value *vSig = p->args.a[0], *vBands = p->args.a[1], *vRows = p->args.a[2];
   if (vSig == NULL || sqlite3_value_type(vSig) == SQLITE_NULL) return SQLITE_OK;
   p->sig = sqlite3_value_blob(vSig);
   if (sqlite3_value_type(vSig) != SQLITE_BLOB ||
@@ -95,11 +101,27 @@ static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, i
     return SQLITE_ERROR;
   }
   sqlite3_int64 b = vBands ? sqlite3_value_int64(vBands) : 0;
-  if (vBands == NULL || sqlite3_value_numeric_type(vBands) != SQLITE_INTEGER || b < 1 ||
-      b > p->perms || p->perms % b != 0) {
-    vb_vtab_error(cur->pVtab, "lsh_bands: bands must be an integer that divides the %d permutations",
-                  p->perms);
-    return SQLITE_ERROR;
+  if (vRows == NULL || sqlite3_value_type(vRows) == SQLITE_NULL) {
+    if (vBands == NULL || sqlite3_value_numeric_type(vBands) != SQLITE_INTEGER || b < 1 ||
+        b > p->perms || p->perms % b != 0) {
+      vb_vtab_error(cur->pVtab,
+                    "lsh_bands: bands must be an integer that divides the %d permutations",
+                    p->perms);
+      return SQLITE_ERROR;
+    }
+    p->rows = p->perms / (int)b;
+  } else {
+    sqlite3_int64 r = sqlite3_value_int64(vRows);
+    if (vBands == NULL || sqlite3_value_numeric_type(vBands) != SQLITE_INTEGER ||
+        sqlite3_value_numeric_type(vRows) != SQLITE_INTEGER || b < 1 || r < 1 ||
+        b > p->perms || r > p->perms || b * r > p->perms) {
+      vb_vtab_error(cur->pVtab,
+                    "lsh_bands: bands and rows must be positive integers with bands * rows <= %d"
+                    " permutations",
+                    p->perms);
+      return SQLITE_ERROR;
+    }
+    p->rows = (int)r;
   }
   p->bands = (int)b;
   p->eof = 0;
@@ -113,7 +135,7 @@ static int lshColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
   switch (i) {
     case LSH_COL_BAND: sqlite3_result_int(ctx, p->k + 1); break;
     case LSH_COL_HASH:
-      sqlite3_result_int64(ctx, (sqlite3_int64)vb_minhash_band(p->sig, p->perms, p->bands, p->k));
+      sqlite3_result_int64(ctx, (sqlite3_int64)vb_minhash_band(p->sig, p->rows, p->k));
       break;
     case LSH_COL_SIGNATURE:
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
@@ -121,6 +143,7 @@ static int lshColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
     case LSH_COL_BANDS:
       if (p->args.a[1]) sqlite3_result_value(ctx, p->args.a[1]);
       break;
+    case LSH_COL_ROWS: sqlite3_result_int(ctx, p->rows); break;
   }
   return SQLITE_OK;
 }

@@ -20,8 +20,9 @@
  *      words already in an accepted passage are blocked, so passages never
  *      overlap in either text; a passage with fewer than min_words matched
  *      words is dropped.
- * Time O((na + nb) * VB_ALIGN_RARE * (VB_ALIGN_GAP + VB_ALIGN_BAND)),
- * memory O(na + nb): no quadratic matrix is ever built.
+ * Time O((na + nb) * VB_ALIGN_RARE * (VB_ALIGN_GAP + VB_ALIGN_BAND)^2)
+ * in the worst case (typically far less), memory O(na + nb): no quadratic
+ * matrix is ever built.  Stopwords alone never anchor a passage.
  *
  * Score: 2 * (weight of matched words) / (weight of A's passage words +
  * weight of B's passage words), weights 1 for a content word and 0.5 for a
@@ -46,6 +47,7 @@ extern "C" {
 #define VB_ALIGN_RARE 4  /* max occurrences of an anchor n-gram in each text */
 #define VB_ALIGN_GAP 16  /* max words between chained anchors, and the margin around a chain */
 #define VB_ALIGN_BAND 8  /* band half-width of the alignment around a chain's path */
+#define VB_ALIGN_MAX_WORDS (1u << 22) /* words of the shorter text (about 25 MB of English) */
 
 typedef struct vb_align_pair {
   size_t aFirst, aLast;    /* word indexes in A (inclusive) */
@@ -63,7 +65,8 @@ typedef struct vb_align_result {
 } vb_align_result;
 
 /* Aligns A with B.  minWords >= 1 (else VB_EARG).  On VB_OK, out holds
- * the passages (free with vb_align_result_free); VB_NOMEM otherwise. */
+ * the passages (free with vb_align_result_free); VB_ETOOBIG when both
+ * texts have more than VB_ALIGN_MAX_WORDS words; VB_NOMEM. */
 VB_API int vb_align_words(const vb_words *A, const vb_words *B, int minWords,
                           vb_align_result *out);
 VB_API void vb_align_result_free(vb_align_result *r);

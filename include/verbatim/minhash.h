@@ -31,8 +31,8 @@
  *   bytes 4..7  permutations       uint32, little-endian
  *   then        one uint32 per permutation, little-endian
  *
- * LSH bands.  Band k of b bands covers the r = permutations / b slots
- * k*r .. k*r+r-1; its hash is the 64-bit FNV-1a hash of those 4*r bytes as
+ * LSH bands.  Band k of b bands of r slots (by default r = permutations
+ * / b; b * r <= permutations) covers the slots k*r .. k*r+r-1; its hash is the 64-bit FNV-1a hash of those 4*r bytes as
  * stored in the signature.  Two texts share a band hash with probability
  * about J^r, so they become candidates with probability 1-(1-J^r)^b; the
  * threshold (the J where that is about 1/2) is about (1/b)^(1/r).
@@ -148,8 +148,9 @@ VB_API int vb_minhash_parse(const unsigned char *z, size_t nz, int *pPerms, int 
  * permutations and n (the caller checks with vb_minhash_parse). */
 VB_API double vb_minhash_similarity(const unsigned char *x, const unsigned char *y, int perms);
 
-/* The hash of band k (0-based) of bands; perms % bands must be 0. */
-VB_API uint64_t vb_minhash_band(const unsigned char *sig, int perms, int bands, int k);
+/* The hash of band k (0-based) of r slots each: slots k*r .. k*r+r-1,
+ * which must lie within the signature. */
+VB_API uint64_t vb_minhash_band(const unsigned char *sig, int r, int k);
 
 #ifdef __cplusplus
 }

@@ -22,11 +22,12 @@
  * empty text against a non-empty one scores 0.
  *
  * Bounds: the quadratic methods (edit distance, 'levenshtein',
- * 'jaro_winkler', 'lcs', 'token_set') cost ceil(shorter/64) x longer machine
- * word steps; when that product exceeds VB_SIM_MAX_STEPS they return
- * VB_ELIMIT instead of running for minutes.  The other methods are linear
- * in the input, with memory proportional to the number of distinct words
- * (or trigrams).
+ * 'jaro_winkler', 'lcs' over words, the Indel step of 'token_set') cost
+ * ceil(shorter/64) x longer machine-word steps; when that product exceeds
+ * VB_SIM_MAX_STEPS they return VB_ELIMIT instead of running for minutes.
+ * The other methods are linear in the input (token_set sorts its tokens:
+ * O(n log n)), with memory proportional to the number of distinct stems or
+ * trigrams (token_set: to the number of tokens).
  *
  * Thread-safety: a vb_sim is not thread-safe (it owns tokenizers and
  * scratch buffers); use one per thread or connection.  vb_edit_distance and

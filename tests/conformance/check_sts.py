@@ -76,18 +76,23 @@ def evaluate(split):
 
 
 def run():
+    # the rank correlation itself: ties share their average rank
+    self_ok = (ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
+               and abs(spearman([1, 2, 3, 4], [4, 3, 2, 1]) + 1.0) < 1e-12
+               and abs(spearman([1, 2, 2, 3], [1, 2, 3, 4]) - 0.9486832980505138) < 1e-12)
     res = evaluate("test")
     if res is None:
         print("check_sts: ../shared/data/sts absent, skipped")
         return 0, 0
     for m in METHODS:
         print(f"  STS-B test Spearman {m:13s} {res[m]:.4f}")
-    passed = failed = 0
+    passed, failed = int(self_ok), int(not self_ok)
+    if not self_ok:
+        print("  spearman() self-check failed")
     ok = res["cosine"] >= TARGET
     print(f"  default (cosine) {res['cosine']:.4f} {'>=' if ok else '<'} {TARGET}")
     passed += ok
     failed += not ok
-    # every score is a real number in [0, 1]
     return passed, failed
 
 

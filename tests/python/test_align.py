@@ -6,6 +6,7 @@ seeds (what story 000 takes from transcript 001), hashes against an
 independent FNV-1a, MinHash estimates against exact Jaccard, and bad input
 (NULL, empty, 100 MB against a short text)."""
 import random
+import sqlite3
 import unittest
 
 from hypothesis import given, settings, HealthCheck, strategies as st
@@ -283,6 +284,14 @@ class BadInput(unittest.TestCase):
         rows = self.conn.execute("select b_text from align(?, ?)", ("Yesterday " + short, big)).fetchall()
         self.assertEqual(rows, [(short[:-1],)])
         del big, filler
+
+    def test_both_too_long(self):
+        big = " ".join(f"w{k % 1000}" for k in range(4_300_000))
+        with self.assertRaisesRegex(sqlite3.DataError, r"^align: both texts have more than 4194304 words$"):
+            self.conn.execute("select count(*) from align(?, ?)", (big, big)).fetchall()
+        # Against a short text it runs; these words are too common to anchor anything.
+        self.assertEqual(self.conn.execute("select count(*) from align(?, 'w1 w2 w3 w4 w5 w6')",
+                                           (big,)).fetchone(), (0,))
 
 
 if __name__ == "__main__":

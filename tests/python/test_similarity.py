@@ -149,6 +149,28 @@ class Properties(unittest.TestCase):
                                   (a, b, m)).fetchone()[0]
             self.assertTrue(0.0 <= y <= 1.0, (m, a, b, y))
 
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(texts, min_size=1, max_size=5), st.lists(texts, min_size=1, max_size=5))
+    def test_repeated_texts_score_the_same(self, xs, ys):
+        """A join repeats one side's text over many rows (the per-connection
+        memo of the last text's words must not change any score)."""
+        c = self.conn
+        c.execute("create temp table if not exists xs(t)")
+        c.execute("create temp table if not exists ys(t)")
+        c.execute("delete from xs")
+        c.execute("delete from ys")
+        c.executemany("insert into xs values (?)", [(x,) for x in xs])
+        c.executemany("insert into ys values (?)", [(y,) for y in ys])
+        for m in METHODS:
+            joined = c.execute("select similarity(xs.t, ys.t, ?) from xs, ys "
+                               "order by xs.rowid, ys.rowid", (m,)).fetchall()
+            single = []
+            for x in xs:
+                for y in ys:
+                    c.execute("select similarity('reset one', 'reset two', ?)", (m,)).fetchone()
+                    single.append(c.execute("select similarity(?, ?, ?)", (x, y, m)).fetchone())
+            self.assertEqual(joined, single, m)
+
     def test_folding(self):
         for m in METHODS:
             self.assertEqual(self.score("  Hello,   “World” — AGAIN ", "hello, \"world\" - again", m),

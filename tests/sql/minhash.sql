@@ -38,6 +38,11 @@ select 'shared bands of near duplicates';
 select count(*) from lsh_bands(minhash('The committee approved the new budget on Friday after a long debate.', 32), 16) x
   join lsh_bands(minhash('The committee approved the new budget on Friday after a short debate.', 32), 16) y
   using (band, hash);
+select 'rows: bands of the first bands * rows slots';
+select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.', 8), 2, 2);
+select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.', 8), 3, 1);
+select count(*), max(band), min(rows) from lsh_bands(minhash('x y z', 64), 12, 2);
+select band, rows from lsh_bands where signature = minhash('x y z', 8) and bands = 2;
 select 'lsh_bands errors';
 select * from lsh_bands(minhash('a b c', 8), 3);
 select * from lsh_bands(minhash('a b c', 8), 0);
@@ -46,3 +51,6 @@ select * from lsh_bands(minhash('a b c', 8), 'x');
 select * from lsh_bands(x'1234', 2);
 select * from lsh_bands('text', 2);
 select * from lsh_bands(minhash('a b c', 8));
+select * from lsh_bands(minhash('a b c', 8), 3, 3);
+select * from lsh_bands(minhash('a b c', 8), 2, 0);
+select * from lsh_bands(minhash('a b c', 8), 2, 'x');

@@ -179,8 +179,9 @@ static void testFormat(void) {
   CHECK(memcmp(sig, sig2, sizeof sig) == 0);
   CHECK(vb_minhash_similarity(sig, sig2, 16) == 1.0);
   /* Band k hashes slots k*r .. k*r+r-1. */
-  CHECK(vb_minhash_band(sig, 16, 4, 2) == vb_fnv1a(VB_FNV_OFFSET, sig + 8 + 2 * 16, 16));
-  CHECK(vb_minhash_band(sig, 16, 16, 15) == vb_fnv1a(VB_FNV_OFFSET, sig + 8 + 60, 4));
+  CHECK(vb_minhash_band(sig, 4, 2) == vb_fnv1a(VB_FNV_OFFSET, sig + 8 + 2 * 16, 16));
+  CHECK(vb_minhash_band(sig, 1, 15) == vb_fnv1a(VB_FNV_OFFSET, sig + 8 + 60, 4));
+  CHECK(vb_minhash_band(sig, 3, 4) == vb_fnv1a(VB_FNV_OFFSET, sig + 8 + 4 * 12, 12));
   /* Slot i is the minimum over the set of the permutation's image. */
   uint64_t one = 1;
   unsigned char s1[VB_MINHASH_SIZE(16)];
