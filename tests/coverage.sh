@@ -7,7 +7,7 @@
 # in build/coverage, the static-build programs (tests/static) in
 # build/coverage-static, and the fuzz targets with a plain file-replaying
 # main (fuzz/replay.c) in build/coverage-static, which replay the fuzz
-# corpora in fuzz/corpus-run/ when there are any.  Runs the unit, SQL,
+# corpora in fuzz/corpus-run/ (or $VB_COVERAGE_CORPUS) when there are any.  Runs the unit, SQL,
 # Python and conformance layers against them, then prints gcovr's summary of
 # ext/ and writes build/coverage/coverage.txt (per file).  Goals: lines
 # >= 90%, branches >= 80%.
@@ -24,10 +24,12 @@ make --no-print-directory BUILD=build/coverage-static "${cov[@]}" CFLAGS="-DSQLI
 BUILD=build/coverage VERBATIM_SO=build/coverage/verbatim.so tests/run.sh unit sql python conformance \
   | grep -E '^(== |[0-9]+ passed)'
 tests/static/run.sh build/coverage-static/bin | tail -n 1
+corpus=${VB_COVERAGE_CORPUS:-fuzz/corpus-run}
 for r in build/coverage-static/bin/replay_*; do
+  [ -x "$r" ] && [ -f "$r" ] && [ "${r%.*}" = "$r" ] || continue
   t=${r##*/replay_}
-  [ -d "fuzz/corpus-run/$t" ] || continue
-  echo "replaying fuzz/corpus-run/$t: $("$r" fuzz/corpus-run/"$t" 2>&1 | tail -n 1)"
+  [ -d "$corpus/$t" ] || continue
+  echo "replaying $corpus/$t: $("$r" "$corpus/$t" 2>&1 | tail -n 1)"
 done
 
 gcovr -r . --filter 'ext/' build/coverage build/coverage-static --txt build/coverage/coverage.txt \
