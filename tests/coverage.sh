@@ -34,4 +34,4 @@ done
 
 gcovr -r . --filter 'ext/' build/coverage build/coverage-static --txt build/coverage/coverage.txt \
   --branches >/dev/null 2>&1 || true
-gcovr -r . --filter 'ext/' build/coverage build/coverage-static --print-summary -o /dev/null 2>/dev/null
+gcovr -r . --filter 'ext/' build/coverage build/coverage-static --print-summary -o /dev/null
