@@ -18,6 +18,10 @@
  * and pragma_module_list), so new functions join when they land; to fuzz a
  * new one, add a line to aFn[].
  *
+ * Every generated statement runs twice and must give the same values and
+ * result code both times (the functions are DETERMINISTIC, and their
+ * per-connection caches must not change results).
+ *
  * Invariant queries (must return 0, else abort): for every table-valued
  * function with a span, the number of rows where
  * substr(document, start, length) is not the row's text; also over a join
@@ -283,13 +287,18 @@ static void checkRc(int rc) {
   FZ_ASSERT(primary != SQLITE_INTERNAL && primary != SQLITE_MISUSE && primary != SQLITE_CORRUPT);
 }
 
-static void runStatement(sqlite3_stmt *pStmt, int bInvariant) {
+/* Runs the statement to the end; returns a hash of every value it gave and
+ * its final result code, so that two runs can be compared. */
+static uint64_t runStatement(sqlite3_stmt *pStmt, int bInvariant) {
   int rc, k;
+  uint64_t h = 0xcbf29ce484222325ULL;
   g_steps = 0;
   while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     for (k = 0; k < sqlite3_column_count(pStmt); k++) {
-      sqlite3_column_text(pStmt, k);
-      sqlite3_column_bytes(pStmt, k);
+      const unsigned char *z = sqlite3_column_text(pStmt, k);
+      int n = sqlite3_column_bytes(pStmt, k), i;
+      h = (h ^ (uint64_t)sqlite3_column_type(pStmt, k)) * 0x100000001b3ULL;
+      for (i = 0; z && i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
     }
     if (bInvariant) {
       sqlite3_int64 nBad = sqlite3_column_int64(pStmt, 0);
@@ -300,6 +309,7 @@ static void runStatement(sqlite3_stmt *pStmt, int bInvariant) {
     }
   }
   if (rc != SQLITE_DONE) checkRc(rc);
+  return (h ^ (uint64_t)rc) * 0x100000001b3ULL;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -319,7 +329,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   genStatement(&f, &s, &bInvariant);
   if (sqlite3_prepare_v2(g_db, s.z, -1, &pStmt, NULL) == SQLITE_OK && pStmt) {
     for (i = 1; i <= sqlite3_bind_parameter_count(pStmt); i++) bindParam(&f, pStmt, i);
-    runStatement(pStmt, bInvariant);
+    uint64_t h1 = runStatement(pStmt, bInvariant);
+    sqlite3_reset(pStmt);
+    uint64_t h2 = runStatement(pStmt, bInvariant); /* deterministic: the same again */
+    if (h1 != h2) {
+      fprintf(stderr, "a second run gave different results: %s\n", s.z);
+      abort();
+    }
   }
   sqlite3_finalize(pStmt);
   return 0;

@@ -6,7 +6,9 @@
  * first use of the tokenizer.
  */
 #include <stdlib.h>
+#include <string.h>
 
+#include "../../ext/core/word_prior.h"
 #include "check.h"
 #include "verbatim/core.h"
 
@@ -36,7 +38,32 @@ static void testStopwordInitRetries(void) {
   vb_mem_set(NULL);
 }
 
+/* similarity: vb_word_prior compared a probed table stem with memcmp over
+ * the caller's stem length, reading past the end of the table when a long
+ * stem hashed onto its last, shorter stem ("zuzim").  Found by fuzz_sql
+ * (ASan global-buffer-overflow); fixed in ext/core/similarity.c.  The
+ * ASan unit layer (make asan) catches a regression. */
+static void testWordPriorLongStemAtTableEnd(void) {
+  const char *zLast = "zuzim";
+  unsigned mask = vb_word_prior_size - 1, h, k;
+  h = vb_fnv1a32((const unsigned char *)zLast, strlen(zLast)) & mask;
+  while (vb_word_prior_slot[h] &&
+         strcmp(vb_word_prior_text + vb_word_prior_offset[vb_word_prior_slot[h] - 1], zLast) != 0) {
+    h = (h + 1) & mask;
+  }
+  CHECK(vb_word_prior_slot[h] != 0);
+  char zLong[64];
+  for (k = 0; k < 10000000; k++) {
+    snprintf(zLong, sizeof zLong, "zuzimzuzimzuzimzuzim%u", k);
+    if ((vb_fnv1a32((const unsigned char *)zLong, strlen(zLong)) & mask) == h) break;
+  }
+  CHECK(k < 10000000);
+  CHECK(vb_word_prior(zLong, strlen(zLong)) == (double)vb_word_prior_default);
+  CHECK(vb_word_prior(zLast, strlen(zLast)) != (double)vb_word_prior_default);
+}
+
 int main(void) {
   testStopwordInitRetries();
+  testWordPriorLongStemAtTableEnd();
   return check_done();
 }
