@@ -49,7 +49,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps deps-test deps-bench deps-report test test-unit test-sql test-python \
-  test-conformance test-asan demo report bench asan memcheck fuzz coverage install uninstall \
+  test-bindings test-conformance test-asan demo report bench asan memcheck fuzz coverage install uninstall \
   clean format lint check-exports
 
 all: $(SO)
@@ -96,6 +96,8 @@ test-sql: deps-test all
 	@tests/run.sh sql
 test-python: deps-test all
 	@tests/run.sh python
+test-bindings: deps-test all
+	@tests/run.sh bindings
 test-conformance: deps-test all
 	@tests/run.sh conformance
 
@@ -126,16 +128,21 @@ coverage: deps-test
 	@tests/coverage.sh
 
 # ---- install ------------------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: the extension as
+# $(LIBDIR)/verbatim.so, include/verbatim.h, and $(LIBDIR)/pkgconfig/verbatim.pc
+# (pkg-config --variable=extension verbatim names the file to load).
+PCDIR ?= $(LIBDIR)/pkgconfig
 install: all
-	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PCDIR)
 	install -m 0644 $(SO) $(DESTDIR)$(LIBDIR)/verbatim.so
 	install -m 0644 include/verbatim.h $(DESTDIR)$(INCLUDEDIR)/verbatim.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-	  -e 's|@VERSION@|$(VERSION)|' verbatim.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/verbatim.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	  -e 's|@VERSION@|$(VERSION)|g' verbatim.pc.in > $(DESTDIR)$(PCDIR)/verbatim.pc
+	chmod 0644 $(DESTDIR)$(PCDIR)/verbatim.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/verbatim.so $(DESTDIR)$(INCLUDEDIR)/verbatim.h \
-	  $(DESTDIR)$(LIBDIR)/pkgconfig/verbatim.pc
+	  $(DESTDIR)$(PCDIR)/verbatim.pc
 
 format:
 	clang-format -i $(CORE_SRC) $(SQLITE_SRC) include/*.h include/verbatim/*.h

@@ -49,12 +49,15 @@ create temp table likely as
   select c.a, c.b from candidate c join doc_sig x on x.id = c.a join doc_sig y on y.id = c.b
    where minhash_similarity(x.sig, y.sig) >= 0.3;
 
+-- Jaccard = shingles in both / shingles in either: count each distinct hash
+-- of the two texts, c = 2 when both have it.
 create table near_duplicates as
   select a, b, jaccard from (
     select l.a, l.b,
-           (select count(*) from (select hash from shingles(x.body)
-                                  intersect select hash from shingles(y.body))) * 1.0 /
-           (select count(*) from (select hash from shingles(x.body)
-                                  union select hash from shingles(y.body))) as jaccard
+           (select sum(c = 2) * 1.0 / count(*) from (
+              select count(*) as c from (select distinct hash from shingles(x.body)
+                                         union all
+                                         select distinct hash from shingles(y.body))
+               group by hash)) as jaccard
       from likely l join docs x on x.id = l.a join docs y on y.id = l.b)
    where jaccard >= 0.5;

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # tests/run.sh LAYER... -- run test layers and add up their closing lines.
 #
-# Layers: unit, sql, python, conformance, static, asan, static-asan, tsan,
-# memcheck, fuzz-smoke, all.
+# Layers: unit, sql, python, bindings, conformance, static, asan, static-asan,
+# tsan, memcheck, fuzz-smoke, all.
 # Every layer's runner ends with "N passed, N failed"; this script prints
 # each layer's line, then the total, and exits non-zero if anything failed
 # (or a runner died without its closing line).
@@ -45,6 +45,7 @@ layer() {
     unit) run_layer unit tests/unit/run.sh "$BUILD/unit" ;;
     sql) run_layer sql tests/sql/run.sh "$VERBATIM_SO" ;;
     python) run_layer python "$PYTHON" tests/python/run.py ;;
+    bindings) run_layer bindings tests/bindings/run.sh "$VERBATIM_SO" ;;
     conformance) run_layer conformance "$PYTHON" tests/conformance/run.py ;;
     asan)
       local rt
@@ -52,7 +53,8 @@ layer() {
       run_layer asan-unit env ASAN_OPTIONS=detect_leaks=1 tests/unit/run.sh build/asan/unit
       run_layer asan-sql env LD_PRELOAD="$rt" ASAN_OPTIONS=detect_leaks=1 \
         UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/sql/run.sh build/asan/verbatim.so ;;
-    memcheck) run_layer memcheck env VALGRIND=1 tests/sql/run.sh "$VERBATIM_SO" ;;
+    memcheck) # valgrind cannot follow PCRE2's JIT code: see ext/core/regex.c
+      run_layer memcheck env VALGRIND=1 VERBATIM_NO_JIT=1 tests/sql/run.sh "$VERBATIM_SO" ;;
     static) # the extension linked into programs with libsqlite3 (tests/static/)
       make --no-print-directory static >/dev/null || echo "static: build failed"
       run_layer static tests/static/run.sh build/static/bin ;;
@@ -66,7 +68,7 @@ layer() {
         tests/static/run.sh build/tsan/bin test_threads ;;
     fuzz-smoke) if [ -x fuzz/run.sh ]; then run_layer fuzz-smoke fuzz/run.sh 3; fi ;;
     all)
-      layer unit; layer sql; layer python; layer conformance; layer static
+      layer unit; layer sql; layer python; layer bindings; layer conformance; layer static
       if [ -z "${VERBATIM_QUICK:-}" ]; then
         make --no-print-directory asan >/dev/null 2>&1 || true
         BUILD=build/asan layer asan

@@ -81,7 +81,8 @@ int vb_minhash_from_hashes(const uint64_t *aHash, size_t nHash, int n, int perms
   return 1;
 }
 
-int vb_minhash_sign(const vb_words *w, int n, int perms, unsigned char *out) {
+int vb_minhash_sign(vb_tokenizer *t, const unsigned char *z, size_t nz, int n, int perms,
+                    unsigned char *out) {
   uint32_t aMin[VB_MINHASH_MAX_PERMUTATIONS];
   vb_shingle_iter it;
   vb_shingle sh;
@@ -90,8 +91,11 @@ int vb_minhash_sign(const vb_words *w, int n, int perms, unsigned char *out) {
     return VB_EARG;
   }
   pthread_once(&paramsOnce, paramsInit);
-  rc = vb_shingle_open(&it, w, n);
-  if (rc != VB_OK) return rc;
+  rc = vb_shingle_open(&it, t, z, nz, n);
+  if (rc != VB_OK) {
+    vb_shingle_close(&it);
+    return rc;
+  }
   memset(aMin, 0xff, (size_t)perms * sizeof aMin[0]);
   while ((rc = vb_shingle_next(&it, &sh)) == 1) {
     signFold(aMin, perms, sh.hash);

@@ -28,14 +28,12 @@
 
 typedef struct minhash_state {
   vb_tokenizer *pTok;
-  vb_words words;
 } minhash_state;
 
 static void minhashStateFree(void *p) {
   minhash_state *s = p;
   if (s == NULL) return;
   vb_tok_free(s->pTok);
-  vb_words_free(&s->words);
   sqlite3_free(s);
 }
 
@@ -87,9 +85,7 @@ static void minhashFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  rc = vb_words_collect(&s->words, s->pTok, doc.z, doc.n, 1);
-  if (rc == VB_OK) rc = vb_minhash_sign(&s->words, n, perms, sig);
-  if (s->words.cap > 4096) vb_words_free(&s->words); /* keep only small buffers */
+  rc = vb_minhash_sign(s->pTok, doc.z, doc.n, n, perms, sig);
   if (rc == 1) {
     sqlite3_result_blob64(ctx, sig, VB_MINHASH_SIZE(perms), sqlite3_free);
     return;

@@ -20,8 +20,9 @@
  * the number of matched words.  min_words (default 5) is the least number
  * of matched words a passage needs; it must be a positive integer.  A NULL
  * a or b gives no rows.  The shorter text may have at most 4,194,304 words
- * (SQLITE_TOOBIG, "align: both texts have more than 4194304 words").  Words are English Snowball stems (see
- * include/verbatim/align.h for the algorithm and its bounds).  The whole
+ * (SQLITE_TOOBIG, "align: both texts have more than 4194304 words").
+ * Words are English Snowball stems (see include/verbatim/align.h for the
+ * algorithm and its bounds).  The whole
  * alignment runs in xFilter, which also converts every passage's byte
  * offsets to character positions in one sorted pass per text; rows are
  * then stepped from the result.
@@ -184,8 +185,8 @@ static int alignFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     p->pTok = vb_tok_new(vb_lang_get(VB_LANG_EN), VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (p->pTok == NULL) return SQLITE_NOMEM;
   }
-  rc = vb_words_collect(&p->wordsA, p->pTok, p->docA.z, p->docA.n, 0);
-  if (rc == VB_OK) rc = vb_words_collect(&p->wordsB, p->pTok, p->docB.z, p->docB.n, 0);
+  rc = vb_words_collect(&p->wordsA, p->pTok, p->docA.z, p->docA.n);
+  if (rc == VB_OK) rc = vb_words_collect(&p->wordsB, p->pTok, p->docB.z, p->docB.n);
   if (rc == VB_OK) rc = vb_align_words(&p->wordsA, &p->wordsB, p->minWords, &p->res);
   if (rc == VB_ETOOBIG) {
     vb_vtab_error(cur->pVtab, "align: both texts have more than %u words", VB_ALIGN_MAX_WORDS);

@@ -17,8 +17,9 @@
  * fewer than n content words gives one shingle of them all), hash is the
  * 64-bit FNV-1a hash of shingle as a signed INTEGER, and start/length the
  * substr-compatible span from the shingle's first word to its last.  A
- * NULL text gives no rows; an n outside 1..16 is an error.  The words are
- * collected in xFilter (linear); each xNext builds one shingle.
+ * NULL text gives no rows; an n outside 1..16 is an error.  Each xNext
+ * reads the tokenizer up to the next shingle, keeping only the last n
+ * words, so memory does not grow with the text and LIMIT stops early.
  */
 #include "verbatim/internal.h"
 
@@ -39,7 +40,6 @@ typedef struct shingles_cursor {
   vb_doc doc;
   vb_charmap map;
   vb_tokenizer *pTok; /* kept across xFilter calls */
-  vb_words words;
   vb_shingle_iter iter;
   vb_shingle cur;
   int n;
@@ -80,7 +80,6 @@ static void shinglesReset(shingles_cursor *p) {
 static int shinglesClose(sqlite3_vtab_cursor *cur) {
   shingles_cursor *p = (shingles_cursor *)cur;
   shinglesReset(p);
-  vb_words_free(&p->words);
   vb_tok_free(p->pTok);
   sqlite3_free(p);
   return SQLITE_OK;
@@ -94,8 +93,8 @@ static int shinglesNext(sqlite3_vtab_cursor *cur) {
     p->eof = 1;
     return SQLITE_OK;
   }
-  p->iStart = vb_charmap_pos(&p->map, p->words.a[p->cur.first].start);
-  p->iEnd = vb_charmap_pos(&p->map, p->words.a[p->cur.last].end);
+  p->iStart = vb_charmap_pos(&p->map, p->cur.start);
+  p->iEnd = vb_charmap_pos(&p->map, p->cur.end);
   if (p->iStart < 0 || p->iEnd < 0) return SQLITE_NOMEM;
   return SQLITE_OK;
 }
@@ -125,8 +124,7 @@ static int shinglesFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxS
     p->pTok = vb_tok_new(vb_lang_get(VB_LANG_EN), VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
     if (p->pTok == NULL) return SQLITE_NOMEM;
   }
-  rc = vb_words_collect(&p->words, p->pTok, p->doc.z, p->doc.n, 1);
-  if (rc == VB_OK) rc = vb_shingle_open(&p->iter, &p->words, p->n);
+  rc = vb_shingle_open(&p->iter, p->pTok, p->doc.z, p->doc.n, p->n);
   if (rc != VB_OK) return vb_vtab_rc(cur->pVtab, "shingles", rc);
   vb_charmap_init(&p->map, &p->doc);
   p->eof = 0;

@@ -5,8 +5,8 @@
  *
  * Words.  vb_words_collect() runs the tokenizer (verbatim/tokens.h) over a
  * text and keeps, for every word or number token, its byte span, a 64-bit
- * hash of its stem and its stopword flag (and, when asked, the stem itself).
- * align() and the shingle functions share this list.
+ * hash of its stem and its stopword flag: align() works on this list.  The
+ * shingle iterator reads the tokenizer directly, keeping n words.
  *
  * Shingles.  A shingle is n consecutive CONTENT words (stopwords dropped;
  * when a text has only stopwords, all its words are used), written as
@@ -37,9 +37,9 @@
  * about J^r, so they become candidates with probability 1-(1-J^r)^b; the
  * threshold (the J where that is about 1/2) is about (1/b)^(1/r).
  *
- * Costs: collecting words is linear in the text; shingles are O(words * n);
- * a signature is O(shingles * permutations) multiply-adds with one hash per
- * shingle.  Nothing here is thread-unsafe except a vb_tokenizer, which the
+ * Costs: collecting words is linear in the text; shingles are O(words * n)
+ * time and O(n) memory; a signature is O(shingles * permutations)
+ * multiply-adds with one hash per shingle.  Nothing here is thread-unsafe except a vb_tokenizer, which the
  * caller owns.
  */
 #ifndef VERBATIM_MINHASH_H
@@ -70,18 +70,15 @@ typedef struct vb_word {
 #define VB_WORD_KEY(w) ((w)->h & ~(uint64_t)1)
 
 typedef struct vb_words {
-  vb_word *a;       /* the words in text order */
+  vb_word *a; /* the words in text order */
   size_t n, cap;
-  uint32_t *aStem;  /* when stems are kept: stem k is stems.z + aStem[k], NUL-terminated */
-  vb_buf stems;
 } vb_words;
 
 /* Replace w's contents with the words of z[0..n), tokenized by t (the
- * caller's tokenizer, made with at least VB_TOK_WANT_STEM).  keepStems
- * also stores each stem.  VB_OK, VB_NOMEM or VB_ETOOBIG.  A zeroed
- * vb_words is empty; vb_words_free releases it. */
-VB_API int vb_words_collect(vb_words *w, vb_tokenizer *t, const unsigned char *z, size_t n,
-                            int keepStems);
+ * caller's tokenizer, made with at least VB_TOK_WANT_STEM).  VB_OK,
+ * VB_NOMEM or VB_ETOOBIG.  A zeroed vb_words is empty; vb_words_free
+ * releases it.  16 bytes per word. */
+VB_API int vb_words_collect(vb_words *w, vb_tokenizer *t, const unsigned char *z, size_t n);
 VB_API void vb_words_free(vb_words *w);
 
 /* 64-bit FNV-1a of z[0..n), continuing from h (start with VB_FNV_OFFSET). */
@@ -94,15 +91,19 @@ VB_API uint64_t vb_fnv1a(uint64_t h, const void *z, size_t n);
 #define VB_SHINGLE_DEFAULT_N 3
 #define VB_MINHASH_MAX_N 16
 
-/* Iterates the shingles of a word list (collected with keepStems). */
+/* Streams the shingles of a text straight from the tokenizer, keeping only
+ * the last n words: memory O(n) whatever the text's length.  (A text
+ * without content words is read twice: once to find that out.) */
 typedef struct vb_shingle_iter {
-  const vb_words *w;
-  int n;          /* shingle size */
-  int allWords;   /* 1 when the text has no content word: stopwords are used too */
-  size_t count;   /* number of words used (content words, or all) */
-  size_t next;    /* index of the next shingle's first word, in the used words */
-  size_t *aUse;   /* word indexes of the used words */
-  vb_buf text;    /* the current shingle's text */
+  vb_tokenizer *t;      /* the caller's, made with at least VB_TOK_WANT_STEM */
+  int n;                /* shingle size */
+  int allWords;         /* 1 when the text has no content word: stopwords are used too */
+  int done;
+  size_t have;          /* words used so far */
+  size_t ord;           /* shingles given so far */
+  size_t aStart[VB_MINHASH_MAX_N], aEnd[VB_MINHASH_MAX_N]; /* ring of the last n words */
+  vb_buf aStem[VB_MINHASH_MAX_N];
+  vb_buf text;          /* the current shingle's text */
 } vb_shingle_iter;
 
 typedef struct vb_shingle {
@@ -110,12 +111,15 @@ typedef struct vb_shingle {
   const char *text;     /* stems joined by ' ', NUL-terminated; valid until the next call */
   size_t nText;
   uint64_t hash;        /* vb_fnv1a of text */
-  size_t first, last;   /* indexes (in w->a) of its first and last word */
+  size_t start, end;    /* byte span: its first word's start .. its last word's end */
 } vb_shingle;
 
-/* n in 1..VB_MINHASH_MAX_N (else VB_EARG).  VB_OK or VB_NOMEM. */
-VB_API int vb_shingle_open(vb_shingle_iter *it, const vb_words *w, int n);
-/* 1 and *out filled, 0 at the end, or VB_NOMEM. */
+/* Shingles of n words (1..VB_MINHASH_MAX_N, else VB_EARG) of z[0..nz),
+ * tokenized by t (borrowed, with z, until vb_shingle_close).  VB_OK, or a
+ * negative vb_rc. */
+VB_API int vb_shingle_open(vb_shingle_iter *it, vb_tokenizer *t, const unsigned char *z,
+                           size_t nz, int n);
+/* 1 and *out filled, 0 at the end, or a negative vb_rc. */
 VB_API int vb_shingle_next(vb_shingle_iter *it, vb_shingle *out);
 VB_API void vb_shingle_close(vb_shingle_iter *it);
 
@@ -129,11 +133,12 @@ VB_API void vb_shingle_close(vb_shingle_iter *it);
 /* Bytes of a signature with this many permutations. */
 #define VB_MINHASH_SIZE(perms) ((size_t)VB_MINHASH_HEADER + 4 * (size_t)(perms))
 
-/* Writes the signature of w's n-word shingles with perms permutations
- * into out (VB_MINHASH_SIZE(perms) bytes).  Returns 1, or 0 when the text
- * has no shingle (out is then unspecified), VB_EARG for perms or n out of
- * range, VB_NOMEM. */
-VB_API int vb_minhash_sign(const vb_words *w, int n, int perms, unsigned char *out);
+/* Writes the signature of the n-word shingles of z[0..nz) (tokenized by t)
+ * with perms permutations into out (VB_MINHASH_SIZE(perms) bytes).
+ * Returns 1, or 0 when the text has no shingle (out is then unspecified),
+ * VB_EARG for perms or n out of range, VB_NOMEM.  Memory O(n + perms). */
+VB_API int vb_minhash_sign(vb_tokenizer *t, const unsigned char *z, size_t nz, int n, int perms,
+                           unsigned char *out);
 
 /* The same from shingle hashes directly (for tests and other callers):
  * aHash[0..nHash), nHash > 0. */

@@ -110,7 +110,7 @@ class AlignInvariants(unittest.TestCase):
 
     @settings(max_examples=200, deadline=None)
     @given(tokens)
-    def test_identical_aligns_fully(self, words):
+    def test_identical_texts_align_identical_passages(self, words):
         text = text_from(words)
         rows = self.conn.execute("select a_text, b_text, score from align(?, ?, 1)",
                                  (text, text)).fetchall()
@@ -284,6 +284,18 @@ class BadInput(unittest.TestCase):
         rows = self.conn.execute("select b_text from align(?, ?)", ("Yesterday " + short, big)).fetchall()
         self.assertEqual(rows, [(short[:-1],)])
         del big, filler
+
+    def test_100mb_shingles_and_minhash(self):
+        sentence = "The committee approved the new budget on Friday after a long debate. "
+        big = sentence * 1_500_000
+        self.assertGreater(len(big), 100_000_000)
+        # 7 content words a sentence; shingles stream with O(n) memory.
+        self.assertEqual(self.conn.execute("select count(*), max(ord) from shingles(?)",
+                                           (big,)).fetchone(), (7 * 1_500_000 - 2,) * 2)
+        # Its shingle set is that of three copies: the same signature.
+        self.assertEqual(self.conn.execute("select minhash(?) = minhash(?)",
+                                           (big, sentence * 3)).fetchone(), (1,))
+        del big
 
     def test_both_too_long(self):
         big = " ".join(f"w{k % 1000}" for k in range(4_300_000))

@@ -4,7 +4,8 @@
  * crafted word sequences.  The word lists are built here from
  * space-separated lowercase words (each word is its own stem; a few
  * listed words are stopwords), so the algorithm is tested on its own;
- * the tokenizer path is covered by the SQL and Python tests.
+ * the tokenizer path is covered by the SQL and Python tests and by one
+ * test here through vb_words_collect.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,8 +28,6 @@ static void words(vb_words *w, const char *z) {
   size_t i = 0, n = strlen(z);
   memset(w, 0, sizeof *w);
   w->a = malloc((n / 2 + 2) * sizeof *w->a);
-  w->aStem = malloc((n / 2 + 2) * sizeof *w->aStem);
-  vb_buf_append(&w->stems, "", 0);
   while (i < n) {
     while (i < n && z[i] == ' ') i++;
     if (i >= n) break;
@@ -38,18 +37,11 @@ static void words(vb_words *w, const char *z) {
     p->h = (vb_fnv1a(VB_FNV_OFFSET, z + s, i - s) & ~(uint64_t)1) | (uint64_t)isStop(z + s, i - s);
     p->start = (uint32_t)s;
     p->end = (uint32_t)i;
-    w->aStem[w->n] = (uint32_t)w->stems.n;
-    vb_buf_append(&w->stems, z + s, i - s);
-    vb_buf_append(&w->stems, "", 1);
     w->n++;
   }
 }
 
-static void wordsFree(vb_words *w) {
-  free(w->a);
-  free(w->aStem);
-  vb_buf_free(&w->stems);
-}
+static void wordsFree(vb_words *w) { free(w->a); }
 
 /* Align two strings; returns the number of passages, fills r. */
 static size_t align(const char *a, const char *b, int minWords, vb_align_result *r) {
@@ -215,7 +207,34 @@ static void testSwappedBlocks(void) {
   vb_align_result_free(&r);
 }
 
+/* Through the tokenizer: stems and stopwords of English. */
+static void testTokenizer(void) {
+  vb_tokenizer *t = vb_tok_new(vb_lang_get(VB_LANG_EN), VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
+  vb_words A = {0}, B = {0};
+  vb_align_result r;
+  const char *a = "Officials said the bridge over the river was closed for repairs.";
+  const char *b = "The bridge over the canal was closed for urgent repairs, officials said.";
+  CHECK(t != NULL);
+  CHECK_INT(vb_words_collect(&A, t, (const unsigned char *)a, strlen(a)), VB_OK);
+  CHECK_INT(vb_words_collect(&B, t, (const unsigned char *)b, strlen(b)), VB_OK);
+  CHECK_INT(A.n, 11);
+  CHECK_INT(B.n, 12);
+  CHECK(VB_WORD_STOP(&A.a[2]));           /* the */
+  CHECK(!VB_WORD_STOP(&A.a[3]));          /* bridge */
+  CHECK(VB_WORD_KEY(&A.a[0]) == VB_WORD_KEY(&B.a[10])); /* Officials = officials */
+  CHECK_INT(vb_align_words(&A, &B, 5, &r), VB_OK);
+  CHECK_INT(r.n, 1);
+  CHECK_SPAN(a, r.a[0].aStart, r.a[0].aEnd, "the bridge over the river was closed for repairs");
+  CHECK_SPAN(b, r.a[0].bStart, r.a[0].bEnd, "The bridge over the canal was closed for urgent repairs");
+  CHECK_INT(r.a[0].words, 8);
+  vb_align_result_free(&r);
+  vb_words_free(&A);
+  vb_words_free(&B);
+  vb_tok_free(t);
+}
+
 int main(void) {
+  testTokenizer();
   testLongInsertion();
   testSwappedBlocks();
   testIdentical();

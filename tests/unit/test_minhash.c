@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT
  *
  * test_minhash.c -- unit tests of shingles, MinHash signatures and LSH
- * bands (ext/core/shingles.c, ext/core/minhash.c).  Word lists are built
- * here from space-separated words (each its own stem; a few stopwords), so
- * the tests do not depend on the tokenizer.
+ * bands (ext/core/shingles.c, ext/core/minhash.c), with the English
+ * tokenizer; the MinHash estimate is tested on random hash sets.
  */
 #include <math.h>
 #include <stdint.h>
@@ -12,42 +11,10 @@
 #include "check.h"
 #include "verbatim/core.h"
 
-static const char *const azStop[] = {"the", "a", "of", "and", "to", "in", "is", NULL};
+static vb_tokenizer *tok;
 
-static int isStop(const char *z, size_t n) {
-  int k;
-  for (k = 0; azStop[k]; k++) {
-    if (strlen(azStop[k]) == n && memcmp(azStop[k], z, n) == 0) return 1;
-  }
-  return 0;
-}
-
-static void words(vb_words *w, const char *z) {
-  size_t i = 0, n = strlen(z);
-  memset(w, 0, sizeof *w);
-  w->a = malloc((n / 2 + 2) * sizeof *w->a);
-  w->aStem = malloc((n / 2 + 2) * sizeof *w->aStem);
-  vb_buf_append(&w->stems, "", 0);
-  while (i < n) {
-    while (i < n && z[i] == ' ') i++;
-    if (i >= n) break;
-    size_t s = i;
-    while (i < n && z[i] != ' ') i++;
-    vb_word *p = &w->a[w->n];
-    p->h = (vb_fnv1a(VB_FNV_OFFSET, z + s, i - s) & ~(uint64_t)1) | (uint64_t)isStop(z + s, i - s);
-    p->start = (uint32_t)s;
-    p->end = (uint32_t)i;
-    w->aStem[w->n] = (uint32_t)w->stems.n;
-    vb_buf_append(&w->stems, z + s, i - s);
-    vb_buf_append(&w->stems, "", 1);
-    w->n++;
-  }
-}
-
-static void wordsFree(vb_words *w) {
-  free(w->a);
-  free(w->aStem);
-  vb_buf_free(&w->stems);
+static int shingleOpen(vb_shingle_iter *it, const char *z, int n) {
+  return vb_shingle_open(it, tok, (const unsigned char *)z, strlen(z), n);
 }
 
 static void testFnv(void) {
@@ -58,60 +25,90 @@ static void testFnv(void) {
 }
 
 static void testShingles(void) {
-  vb_words w;
+  const char *z = "The cat sat on a warm mat of the house";
   vb_shingle_iter it;
   vb_shingle sh;
-  words(&w, "the cat sat on a warm mat of the house");
-  CHECK_INT(vb_shingle_open(&it, &w, 3), VB_OK);
+  CHECK_INT(shingleOpen(&it, z, 3), VB_OK);
   CHECK_INT(vb_shingle_next(&it, &sh), 1);
-  CHECK_STR(sh.text, "cat sat on");
+  CHECK_STR(sh.text, "cat sat warm"); /* "on", "a" dropped */
   CHECK_INT(sh.ord, 1);
-  CHECK_INT(sh.first, 1);
-  CHECK_INT(sh.last, 3);
-  CHECK(sh.hash == vb_fnv1a(VB_FNV_OFFSET, "cat sat on", 10));
+  CHECK_SPAN(z, sh.start, sh.end, "cat sat on a warm");
+  CHECK(sh.hash == vb_fnv1a(VB_FNV_OFFSET, "cat sat warm", 12));
   CHECK_INT(vb_shingle_next(&it, &sh), 1);
-  CHECK_STR(sh.text, "sat on warm"); /* "a" dropped */
+  CHECK_STR(sh.text, "sat warm mat");
   CHECK_INT(vb_shingle_next(&it, &sh), 1);
-  CHECK_STR(sh.text, "on warm mat");
-  CHECK_INT(vb_shingle_next(&it, &sh), 1);
-  CHECK_STR(sh.text, "warm mat house");
-  CHECK_INT(sh.first, 5);
-  CHECK_INT(sh.last, 9);
+  CHECK_STR(sh.text, "warm mat hous");
+  CHECK_INT(sh.ord, 3);
+  CHECK_SPAN(z, sh.start, sh.end, "warm mat of the house");
+  CHECK_INT(vb_shingle_next(&it, &sh), 0);
   CHECK_INT(vb_shingle_next(&it, &sh), 0);
   vb_shingle_close(&it);
   /* n = 1: one shingle per content word. */
-  CHECK_INT(vb_shingle_open(&it, &w, 1), VB_OK);
+  CHECK_INT(shingleOpen(&it, z, 1), VB_OK);
   int k = 0;
   while (vb_shingle_next(&it, &sh) == 1) k++;
-  CHECK_INT(k, 6);
+  CHECK_INT(k, 5);
   vb_shingle_close(&it);
-  CHECK_INT(vb_shingle_open(&it, &w, 0), VB_EARG);
-  CHECK_INT(vb_shingle_open(&it, &w, VB_MINHASH_MAX_N + 1), VB_EARG);
-  wordsFree(&w);
+  CHECK_INT(shingleOpen(&it, z, 0), VB_EARG);
+  vb_shingle_close(&it);
+  CHECK_INT(shingleOpen(&it, z, VB_MINHASH_MAX_N + 1), VB_EARG);
+  vb_shingle_close(&it);
+  /* n = 16 over 5 content words: one shingle of them all. */
+  CHECK_INT(shingleOpen(&it, z, VB_MINHASH_MAX_N), VB_OK);
+  CHECK_INT(vb_shingle_next(&it, &sh), 1);
+  CHECK_STR(sh.text, "cat sat warm mat hous");
+  CHECK_INT(vb_shingle_next(&it, &sh), 0);
+  vb_shingle_close(&it);
   /* Fewer content words than n: one shingle of them all. */
-  words(&w, "the storm");
-  CHECK_INT(vb_shingle_open(&it, &w, 3), VB_OK);
+  CHECK_INT(shingleOpen(&it, "The storm!", 3), VB_OK);
   CHECK_INT(vb_shingle_next(&it, &sh), 1);
   CHECK_STR(sh.text, "storm");
   CHECK_INT(vb_shingle_next(&it, &sh), 0);
   vb_shingle_close(&it);
-  wordsFree(&w);
   /* Stopwords only: they are used. */
-  words(&w, "to the");
-  CHECK_INT(vb_shingle_open(&it, &w, 3), VB_OK);
+  CHECK_INT(shingleOpen(&it, "to the", 3), VB_OK);
   CHECK_INT(vb_shingle_next(&it, &sh), 1);
   CHECK_STR(sh.text, "to the");
   CHECK_INT(vb_shingle_next(&it, &sh), 0);
   vb_shingle_close(&it);
-  wordsFree(&w);
-  /* No words: no shingle. */
-  words(&w, "");
-  CHECK_INT(vb_shingle_open(&it, &w, 3), VB_OK);
+  /* Numbers are words; punctuation is not. */
+  CHECK_INT(shingleOpen(&it, "In 2023, prices rose 3.5 percent.", 2), VB_OK);
+  CHECK_INT(vb_shingle_next(&it, &sh), 1);
+  CHECK_STR(sh.text, "2023 price");
+  vb_shingle_close(&it);
+  /* No words: no shingle, and no signature. */
+  CHECK_INT(shingleOpen(&it, " ... !", 3), VB_OK);
   CHECK_INT(vb_shingle_next(&it, &sh), 0);
   vb_shingle_close(&it);
   unsigned char sig[VB_MINHASH_SIZE(8)];
-  CHECK_INT(vb_minhash_sign(&w, 3, 8, sig), 0);
-  wordsFree(&w);
+  CHECK_INT(vb_minhash_sign(tok, (const unsigned char *)"", 0, 3, 8, sig), 0);
+  CHECK_INT(vb_minhash_sign(tok, (const unsigned char *)"a b", 3, 3, 0, sig), VB_EARG);
+}
+
+/* A long text: the ring keeps n words, shingles come in order. */
+static void testLongText(void) {
+  vb_buf b = {0};
+  char w[32];
+  int k;
+  for (k = 0; k < 20000; k++) {
+    snprintf(w, sizeof w, "%sword%d", k ? " " : "", k);
+    vb_buf_append(&b, w, strlen(w));
+  }
+  vb_shingle_iter it;
+  vb_shingle sh;
+  CHECK_INT(vb_shingle_open(&it, tok, b.z, b.n, 5), VB_OK);
+  k = 0;
+  int ok = 1;
+  while (vb_shingle_next(&it, &sh) == 1) {
+    char want[128];
+    snprintf(want, sizeof want, "word%d word%d word%d word%d word%d", k, k + 1, k + 2, k + 3, k + 4);
+    ok &= strcmp(sh.text, want) == 0 && sh.ord == (size_t)k + 1;
+    k++;
+  }
+  CHECK(ok);
+  CHECK_INT(k, 20000 - 4);
+  vb_shingle_close(&it);
+  vb_buf_free(&b);
 }
 
 static uint64_t rng(uint64_t *s) {
@@ -195,30 +192,32 @@ static void testFormat(void) {
   }
 }
 
-/* Signing the words of a text equals signing its shingle hashes. */
-static void testSignWords(void) {
-  vb_words w;
+/* Signing a text equals signing its shingle hashes. */
+static void testSignText(void) {
+  const char *z = "President Putin met the acting head of the republic in Moscow";
   vb_shingle_iter it;
   vb_shingle sh;
   uint64_t h[16];
   size_t n = 0;
   unsigned char s1[VB_MINHASH_SIZE(32)], s2[VB_MINHASH_SIZE(32)];
-  words(&w, "president putin met the acting head of the republic in moscow");
-  vb_shingle_open(&it, &w, 3);
+  shingleOpen(&it, z, 3);
   while (vb_shingle_next(&it, &sh) == 1) h[n++] = sh.hash;
   vb_shingle_close(&it);
   CHECK_INT(n, 5); /* 7 content words */
-  CHECK_INT(vb_minhash_sign(&w, 3, 32, s1), 1);
+  CHECK_INT(vb_minhash_sign(tok, (const unsigned char *)z, strlen(z), 3, 32, s1), 1);
   CHECK_INT(vb_minhash_from_hashes(h, n, 3, 32, s2), 1);
   CHECK(memcmp(s1, s2, sizeof s1) == 0);
-  wordsFree(&w);
 }
 
 int main(void) {
+  tok = vb_tok_new(vb_lang_get(VB_LANG_EN), VB_TOK_WANT_STEM | VB_TOK_WORDS_ONLY);
+  CHECK(tok != NULL);
   testFnv();
   testShingles();
   testEstimate();
   testFormat();
-  testSignWords();
+  testSignText();
+  testLongText();
+  vb_tok_free(tok);
   return check_done();
 }
