@@ -24,8 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_words A = {0}, B = {0};
   vb_align_result r = {0};
   if (a == NULL || b == NULL || t == NULL) goto done;
-  FZ_ASSERT(vb_words_collect(&A, t, a, na, 0) == VB_OK);
-  FZ_ASSERT(vb_words_collect(&B, t, b, nb, 0) == VB_OK);
+  FZ_ASSERT(vb_words_collect(&A, t, a, na) == VB_OK);
+  FZ_ASSERT(vb_words_collect(&B, t, b, nb) == VB_OK);
   FZ_ASSERT(vb_align_words(&A, &B, minWords, &r) == VB_OK);
   for (i = 0; i < r.n; i++) {
     const vb_align_pair *p = &r.a[i];

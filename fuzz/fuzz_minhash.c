@@ -7,8 +7,9 @@
  * Input: a language byte, a shingle size byte (1..VB_MINHASH_MAX_N), a
  * permutations byte, then the text -- whose raw bytes are also parsed as a
  * signature.  Checks, besides memory safety: shingles are numbered 1, 2, 3...,
- * cover word indexes first <= last inside the list, hash to vb_fnv1a of
- * their text; a signature parses back to its permutations and n, is
+ * with non-empty spans in order on unit boundaries, hashed to vb_fnv1a of
+ * their text; a signature exists exactly when a shingle does, parses back
+ * to its permutations and n, is
  * similar 1.0 to itself; band hashes are computed for every band count;
  * a parsed untrusted signature compares with itself as 1.
  */
@@ -23,7 +24,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const unsigned char *zIn = fz_rest(&f, &nz);
   unsigned char *z = fz_dup(zIn, nz);
   vb_tokenizer *t = vb_tok_new(lang, VB_TOK_WANT_STEM);
-  vb_words w = {0};
   vb_shingle_iter it;
   vb_shingle sh;
   unsigned char *sig = malloc(VB_MINHASH_SIZE(VB_MINHASH_MAX_PERMUTATIONS));
@@ -44,19 +44,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   }
 
-  FZ_ASSERT(vb_words_collect(&w, t, z, nz, 1) == VB_OK);
-  FZ_ASSERT(vb_shingle_open(&it, &w, n) == VB_OK);
+  FZ_ASSERT(vb_shingle_open(&it, t, z, nz, n) == VB_OK);
+  size_t prevStart = 0;
   while ((rc = vb_shingle_next(&it, &sh)) == 1) {
     FZ_ASSERT(sh.ord == ++ord);
-    FZ_ASSERT(sh.first <= sh.last && sh.last < w.n);
+    FZ_ASSERT(sh.start < sh.end && sh.end <= nz && sh.start >= prevStart);
+    FZ_ASSERT(fz_on_boundary(z, nz, sh.start) && fz_on_boundary(z, nz, sh.end));
     FZ_ASSERT(sh.text != NULL && sh.text[sh.nText] == 0);
     FZ_ASSERT(sh.hash == vb_fnv1a(VB_FNV_OFFSET, sh.text, sh.nText));
+    prevStart = sh.start;
   }
   FZ_ASSERT(rc == 0);
   vb_shingle_close(&it);
 
-  rc = vb_minhash_sign(&w, n, perms, sig);
+  rc = vb_minhash_sign(t, z, nz, n, perms, sig);
   FZ_ASSERT(rc == 0 || rc == 1);
+  FZ_ASSERT((rc == 1) == (ord > 0)); /* a signature exactly when there are shingles */
   if (rc == 1) {
     FZ_ASSERT(vb_minhash_parse(sig, VB_MINHASH_SIZE(perms), &p2, &n2) == VB_OK);
     FZ_ASSERT(p2 == perms && n2 == n);
@@ -66,10 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       for (k = 0; k < bands; k++) (void)vb_minhash_band(sig, r, k);
     }
   }
-  FZ_ASSERT(vb_shingle_open(&it, &w, 0) == VB_EARG);
-  FZ_ASSERT(vb_minhash_sign(&w, n, 0, sig) == VB_EARG);
+  FZ_ASSERT(vb_shingle_open(&it, t, z, nz, 0) == VB_EARG);
+  vb_shingle_close(&it);
+  FZ_ASSERT(vb_minhash_sign(t, z, nz, n, 0, sig) == VB_EARG);
 done:
-  vb_words_free(&w);
   vb_tok_free(t);
   free(sig);
   free(z);
