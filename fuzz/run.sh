@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}; shift || true
 timeout_s=${FUZZ_TIMEOUT:-10}
 max_len=${FUZZ_MAX_LEN:-16384}
+mkdir -p build
 if ! make --no-print-directory fuzz-bins-all >build/fuzz-build.log 2>&1; then
   tail -n 30 build/fuzz-build.log
   echo "fuzz: build failed"
