@@ -47,6 +47,7 @@ MODULES = {
     "shingles",
     "lsh_bands",
     "regexp_matches",
+    "quotes",
 }
 
 # FTS5 tokenizers (not listed by any pragma: checked by creating a table).
@@ -71,6 +72,7 @@ SAMPLES = {
     "sentences": "select count(*) from sentences('One. Two.')",
     "tokens": "select count(*) from tokens('Two words')",
     "regexp_matches": "select count(*) from regexp_matches('a1b22', '\\d+')",
+    "quotes": "select count(*) from quotes('“We are ready,” said Ann Lee.')",
 }
 
 
@@ -236,6 +238,9 @@ class Errors(unittest.TestCase):
         ("select * from sentences('x', 'xx')",
          r"^sentences: unknown language 'xx' \(supported: en, .*, und\)$"),
         ("select * from sentences()", r"^sentences: missing argument 'document'$"),
+        ("select * from quotes('x', 'xx')",
+         r"^quotes: unknown language 'xx' \(supported: en, .*, und\)$"),
+        ("select * from quotes()", r"^quotes: missing argument 'document'$"),
     ]
 
     def test_error_texts(self):

@@ -13,8 +13,9 @@
 - bad input: NULLs, BLOBs, invalid UTF-8, a 100 MB text against a short
   one, two 1 MB texts for every method: a score or the documented error,
   never a crash or a hang;
-- the seeds: for the story sentences of seeds/000 that paraphrase the
-  transcript seeds/001, the right transcript sentence ranks first.
+- the seeds: the exact rank, among the sentences of the transcript
+  seeds/001, of the source of each story sentence of seeds/000 that
+  paraphrases it (first for three; the known misses pinned too).
 """
 import sqlite3
 import time
@@ -237,30 +238,124 @@ class BadInput(unittest.TestCase):
 
 class Seeds(unittest.TestCase):
     """Story sentences of seeds/000 that paraphrase the transcript seeds/001,
-    with the transcript sentence each one comes from (by sentences() ord)."""
+    with the transcript sentence each one comes from (sentences() ords), and
+    its exact rank by the default method among all 71 transcript sentences
+    (1 + the number of transcript sentences that score strictly higher)."""
 
     PAIRS = [
-        # "President Vladimir Putin described ... during a briefing with Leonid
+        # 000#1 "President Vladimir Putin described the situation along the
+        # contact line in the LPR as stable during a briefing with Leonid
         # Pasechnik, the acting head of the Luhansk People's Republic."
-        # <- "Vladimir Putin held a working meeting at the Kremlin with Acting
-        # Head of the Lugansk People's Republic Leonid Pasechnik."
-        (1, "Vladimir Putin held a working meeting at the Kremlin with Acting Head"),
-        # "In the discussion, Putin underscored that security is a
+        # <- 001#8 "Vladimir Putin held a working meeting at the Kremlin with
+        # Acting Head of the Lugansk People's Republic Leonid Pasechnik."
+        (1, 8, 1),
+        # 000#3 "In the discussion, Putin underscored that security is a
         # prerequisite for any forward momentum in the region ..."
-        # <- "... all the goals you mentioned cannot be achieved before solving
-        # the main problem – ensuring security."
-        (3, "Vladimir Putin: Of course, all the goals you mentioned cannot be achieved"),
+        # <- 001#44 "Vladimir Putin: Of course, all the goals you mentioned
+        # cannot be achieved before solving the main problem – ensuring security."
+        (3, 44, 1),
+        # 000#10 "News about the Kremlin's confirmation of the Putin-Pasechnik
+        # talks comes as ..." <- 001#8 (the meeting at the Kremlin): found
+        # since the cosine counts "Putin-Pasechnik" as "Putin" and "Pasechnik".
+        (10, 8, 1),
+    ]
+    # Known misses (README, similarity): the paraphrase shares too little
+    # wording with its source for a word-overlap measure.
+    MISSES = [
+        # 000#5 "Putin reiterated that a solid security framework is essential
+        # to safeguard reconstruction efforts ..." <- 001#48 "... restoring the
+        # economy and the social sphere on a solid security foundation."
+        # Shares "solid", "security"; 001#44 shares "Putin", "security" and is
+        # as close, 001#59 ("Vladimir Putin: ... cap in hand") shares "Putin"
+        # and "cap" ~ "capabilities" (soft credit).
+        (5, 48, 3),
+        # 000#1's second source, 001#45 "Now, as you can see, the situation
+        # on the line of contact is stable.", behind 001#8 (the sentence's
+        # other half) and two sentences naming Pasechnik.
+        (1, 45, 4),
+        # 000#7 "... places its armed forces in precarious positions under
+        # heavy artillery pressure." <- 001#46 "... sending their people into
+        # minefields, under our artillery strikes ...": only "artillery" shared.
+        (7, 46, 10),
     ]
 
-    def test_best_transcript_sentence(self):
+    @classmethod
+    def setUpClass(cls):
+        cls.conn = connect()
+        cls.conn.execute("create table story as select ord, sentence from sentences(?)",
+                         (seed("000"),))
+        cls.conn.execute("create table source as select ord, sentence from sentences(?)",
+                         (seed("001"),))
+
+    def rank(self, story_ord, source_ord):
+        return self.conn.execute(
+            "with sc as (select s.ord, similarity(t.sentence, s.sentence) score "
+            "from source s, story t where t.ord = ?) "
+            "select 1 + (select count(*) from sc where score > x.score) from sc x where x.ord = ?",
+            (story_ord, source_ord)).fetchone()[0]
+
+    def test_sources(self):
+        n = self.conn.execute("select count(*) from source").fetchone()[0]
+        self.assertEqual(n, 71)
+        first = self.conn.execute("select sentence from source where ord = 8").fetchone()[0]
+        self.assertTrue(" ".join(first.split()).startswith("Vladimir Putin held a working meeting"),
+                        first)
+
+    def test_paraphrases_rank_first(self):
+        for story, source, want in self.PAIRS:
+            self.assertEqual(self.rank(story, source), want, (story, source))
+
+    def test_known_misses(self):
+        for story, source, want in self.MISSES:
+            self.assertEqual(self.rank(story, source), want, (story, source))
+
+
+class CosineWords(unittest.TestCase):
+    """What the cosine counts: stem presence, hyphenated words as parts."""
+
+    def score(self, conn, a, b, method="cosine"):
+        return conn.execute("select similarity(?, ?, ?)", (a, b, method)).fetchone()[0]
+
+    def test_presence_not_counts(self):
         conn = connect()
-        conn.execute("create table story as select ord, sentence from sentences(?)", (seed("000"),))
-        conn.execute("create table source as select ord, sentence from sentences(?)", (seed("001"),))
-        for ord_, prefix in self.PAIRS:
-            best = conn.execute(
-                "select s.sentence from source s, story t where t.ord = ? "
-                "order by similarity(t.sentence, s.sentence) desc limit 1", (ord_,)).fetchone()[0]
-            self.assertTrue(" ".join(best.split()).startswith(prefix), (ord_, best))
+        self.assertEqual(self.score(conn, "war war war peace", "war peace"), 1.0)
+        self.assertEqual(self.score(conn, "positive process, very positive attitude",
+                                    "a positive attitude to the process"), 1.0)
+
+    def test_hyphenated_words_count_as_parts(self):
+        conn = connect()
+        self.assertEqual(self.score(conn, "the Putin-Pasechnik talks", "Putin and Pasechnik talk"),
+                         1.0)
+        self.assertEqual(self.score(conn, "front-line areas", "the front line area"), 1.0)
+        # U+2010 and U+2011 join words as '-' does
+        self.assertEqual(self.score(conn, "front\u2010line", "front line"), 1.0)
+        self.assertEqual(self.score(conn, "front\u2011lines", "front line"), 1.0)
+        # parts are stemmed and stopword-checked alone: "well-being" is
+        # "well" + "be" (a stopword), so it matches "well"
+        self.assertEqual(self.score(conn, "well-being", "well"), 1.0)
+        self.assertEqual(self.score(conn, "COVID-19 cases", "covid 19 case"), 1.0)
+        self.assertLess(self.score(conn, "front-line", "back line"), 1.0)
+        self.assertEqual(self.score(conn, "-", "-"), 1.0)
+        self.assertEqual(self.score(conn, "a - b", "a b"), 1.0)
+
+    def test_other_methods_keep_compounds(self):
+        # the set methods keep "putin-pasechnik" as one word, also right after
+        # the cosine has seen (and remembered) the same texts
+        fresh = connect()
+        want = self.score(fresh, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard")
+        self.assertAlmostEqual(want, 1 / 4)
+        conn = connect()
+        self.assertEqual(self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
+        self.assertAlmostEqual(
+            self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks", "jaccard"), want)
+        self.assertEqual(self.score(conn, "Putin-Pasechnik talks", "Putin Pasechnik talks"), 1.0)
+
+    def test_many_hyphenated_words(self):
+        conn = connect()
+        a = " ".join("w%d-x%d" % (i, i) for i in range(20000))
+        b = " ".join("w%d x%d" % (i, i) for i in range(20000))
+        self.assertAlmostEqual(self.score(conn, a, b), 1.0)
+        self.assertAlmostEqual(self.score(conn, a, a + " y"), self.score(conn, b, b + " y"))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,74 @@
+.load ./dist/verbatim
+.headers off
+.mode list
+.nullvalue NULL
+select 'q-01 direct, inverted cue, appositive';
+select ord, quote, speaker, mention, cue, kind, start, length, sentence, paragraph
+  from quotes('“We need more beds before winter,” said Eva Noor, director of the shelter network.');
+select 'q-02 speaker before, colon; the object of told is not the speaker';
+select quote, speaker, cue, kind from quotes('Dana Cole told the council: “We are out of money.”');
+select 'q-03 split by its cue, then a continuation';
+select quote, speaker, cue, kind
+  from quotes('“The trick,” says Ann Lee, “is patience.” “Then more patience.”');
+select 'q-04 pronoun and surname resolution';
+select quote, speaker, mention from quotes('Senator Ellen Marsh voted no. “It was rushed,” she said. Later, Marsh told reporters: “We lost.”');
+select 'q-05 nested: outer and inner';
+select quote, speaker, cue, kind from quotes('“Then Hana Kim said, ‘We start over,’ and that was it,” recalled Sara Olsen.');
+select 'q-06 partial, scare quotes, titles';
+select quote, speaker, cue, kind from quotes('Senator Paul Grant called the deal “a betrayal of families” on Monday. The so-called “temporary” levy stays. Her film “Rivers of Salt” opens today.');
+select 'q-07 reported speech';
+select quote, speaker, cue, kind from quotes('Governor Lisa Tran said that the state would appeal. According to the fire department, three homes burned. Prices will rise, union leaders warned on Friday.');
+select 'q-08 transcript turns, narration excluded';
+select quote, speaker, cue, kind from quotes('HOST: Welcome back.
+GIL: Thanks.
+
+(Gil then talked about money.)
+
+It dried up.
+HOST: Why?');
+select 'q-09 labels that are not speakers';
+select count(*) from quotes('Update: the road is open.
+Editor''s note: corrected.
+WATCH: the video.');
+select 'q-10 apostrophes, inches, rock ''n'' roll';
+select count(*) from quotes('Rock ''n'' roll from the ''60s. A 12" pipe. Russia’s and residents’ homes.');
+select 'q-11 unclosed quotation recovered at the paragraph end';
+select quote, kind from quotes('He said: “We will never
+
+Next paragraph. “Yes,” she said.');
+select 'q-12 other languages';
+select quote, speaker, cue from quotes('„Wir prüfen den Fall“, sagte Innenminister Jonas Weber.', 'de');
+select quote, speaker, cue from quotes('«Мы готовы», — заявил министр Иван Петров.', 'ru');
+select quote, speaker, cue from quotes('« Nous n’avons pas le choix », a déclaré la ministre Claire Dubois.', 'fr');
+select quote, speaker, cue from quotes('«No vamos a ceder», afirmó la portavoz Elena Ruiz.', 'es');
+select quote, speaker, cue from quotes('王丽教授说：“这个结果出乎意料。”', 'zh');
+select quote, speaker, mention, cue from quotes('“我们会赢。”他说。', 'zh');
+select quote, speaker, mention, cue from quotes('田中首相は「来年も続けます」と語った。', 'ja');
+select 'q-13 NULL, empty, numbers, BLOB';
+select count(*) from quotes(NULL);
+select count(*) from quotes('');
+select count(*) from quotes(42);
+select quote, typeof(quote), start, length from quotes(cast('“Hé,” he said.' as blob));
+select 'q-14 substr invariant on invalid UTF-8';
+select quote, speaker, start, length, substr(d, start, length) is quote
+  from (select cast(x'ff2041fe2e20e2809c7368e280a62ce2809d207361696420416e6e2e2022ff78ff222c206865207361696420ff2e' as text) as d), quotes(d);
+select 'q-15 hidden columns, lang default';
+select lang, typeof(document) from quotes('“Hi,” he said.');
+select 'q-16 titles with a period, gender from titles and pronouns';
+select quote, speaker, mention from quotes('Dr. Priya Shah runs the lab. “It works,” said Dr. Shah.');
+select quote, speaker, mention from quotes('Ms. Ann Lee met John Smith. “No,” she said. “Yes,” he said.');
+select quote, speaker, cue from quotes('Laut Innenminister Jonas Weber wird der Fall geprüft.', 'de');
+select 'q-17 continuation across narration in the paragraph, not past another person or paragraph';
+select quote, speaker, cue from quotes('“A,” said Ann Lee. She smiled. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee. Bob Stone disagreed. “B.”');
+select quote, speaker, cue from quotes('“A,” said Ann Lee.
+
+The meeting ended.
+
+“B.”');
+select 'q-18 name particles, an appositive between speaker and cue';
+select quote, speaker, mention from quotes('“This is unacceptable,” Ursula von der Leyen said. Von der Leyen added: “We act.”');
+select quote, speaker, cue from quotes('“It is over,” Smith, who heads the union, said.');
+select 'q-19 errors';
+select * from quotes('x', 'xx');
+select * from quotes();
