@@ -62,8 +62,68 @@ static void testWordPriorLongStemAtTableEnd(void) {
   CHECK(vb_word_prior(zLast, strlen(zLast)) != (double)vb_word_prior_default);
 }
 
+/* A counting allocator that fails the g_failAt-th allocation (1-based). */
+static long g_count, g_failAt;
+static void *countingMalloc(size_t n) { return ++g_count == g_failAt ? NULL : malloc(n); }
+static void *countingRealloc(void *p, size_t n) {
+  return ++g_count == g_failAt ? NULL : realloc(p, n);
+}
+
+/* Runs quotes over z; returns VB_NOMEM (or another error) or the number of
+ * rows, with their spans summed into *pSum. */
+static long quoteRows(const vb_quote_rules *rules, const char *z, size_t *pSum) {
+  vb_quote_iter *it = NULL;
+  vb_quote q;
+  long rows = 0;
+  int rc = vb_quotes_open(&it, rules, (const unsigned char *)z, strlen(z), vb_lang_get(VB_LANG_EN));
+  *pSum = 0;
+  while (rc == VB_OK && (rc = vb_quotes_next(it, &q)) == 1) {
+    rows++;
+    *pSum += q.start * 31 + q.end * 7 + (size_t)q.kind;
+    rc = VB_OK;
+  }
+  vb_quotes_close(it);
+  return rc < 0 ? rc : rows;
+}
+
+/* quotes: the transcript-turn scan read PCRE2_ERROR_NOMEMORY from
+ * pcre2_match as "no label here", so when PCRE2's frame allocation failed
+ * the turns were silently dropped and quotes() returned fewer rows.  Found
+ * by test_alloc; fixed in ext/core/quotes.c (findTurns).  Every failing
+ * allocation must give VB_NOMEM or the full result. */
+static void testQuotesNeverDropRowsOnNomem(void) {
+  static const char zDoc[] =
+      "\"We will not retreat,\" Putin said.\n"
+      "Putin: How is it going?\n"
+      "Pasechnik: All right, thank you. The situation is difficult.\n"
+      "Putin: Good. Let us continue.\n";
+  static const vb_mem counting = {countingMalloc, countingRealloc, plainFree};
+  vb_quote_rules *rules = NULL;
+  size_t sumRef, sum;
+  long n, wrong = 0;
+  vb_mem_set(&counting);
+  g_failAt = 0;
+  CHECK_INT(vb_quote_rules_new(&rules), VB_OK);
+  long rowsRef = quoteRows(rules, zDoc, &sumRef);
+  CHECK_INT(rowsRef, 4);
+  for (n = 1; n < 100000; n++) {
+    g_count = 0;
+    g_failAt = n;
+    long rows = quoteRows(rules, zDoc, &sum);
+    long made = g_count;
+    g_failAt = 0;
+    if (rows != VB_NOMEM && (rows != rowsRef || sum != sumRef)) wrong++;
+    if (made < n) break; /* nothing failed: every allocation point was tried */
+  }
+  CHECK_MSG(wrong == 0, "%ld allocation failures gave a wrong result instead of VB_NOMEM", wrong);
+  CHECK(n > 1);
+  vb_quote_rules_free(rules);
+  vb_mem_set(NULL);
+}
+
 int main(void) {
   testStopwordInitRetries();
   testWordPriorLongStemAtTableEnd();
+  testQuotesNeverDropRowsOnNomem();
   return check_done();
 }
