@@ -20,7 +20,8 @@ static const char zDoc1[] =
     "\xE2\x80\x9CRussia\xE2\x80\x99s position is clear,\xE2\x80\x9D a Western diplomat noted, "
     "adding that talks would resume.\n"
     "Pasechnik: All right, thank you. The situation is difficult (he paused).\n"
-    "Putin: Good. Let us continue.\n";
+    "Putin: Good. Let us continue.\n"
+    "Pasechnik: Thank you, Mr President.\n";
 
 static const char zDoc2[] =
     "Vladimir Putin said the line was stable and that Russia would not retreat. "
