@@ -15,7 +15,7 @@ set -u
 cd "$(dirname "$0")/.."
 scripts/deps.sh coverage || exit 1
 rm -rf build/coverage build/coverage-static
-cov=(OPT="-O0 -g" SAN="--coverage")
+cov=(OPT="-O0 -g" SAN="--coverage -fprofile-update=atomic")
 make --no-print-directory BUILD=build/coverage SO=build/coverage/verbatim.so "${cov[@]}" \
   build/coverage/verbatim.so unit-bins >/dev/null || { echo "coverage: build failed"; exit 1; }
 make --no-print-directory BUILD=build/coverage-static "${cov[@]}" CFLAGS="-DSQLITE_CORE" \
