@@ -17,7 +17,9 @@
  *   returns 0 for two empty texts, otherwise the two agree).
  *
  * Algorithm: texts up to 32 characters (words, names) take the direct
- * quadratic loop with bit-mask flags.  Otherwise the shorter text is the
+ * quadratic loop with bit-mask flags.  Two longer ASCII texts take
+ * per-character cursors over the pattern's positions (asciiMatches), time
+ * O(m + n) and memory O(m).  Otherwise the shorter text is the
  * pattern, decoded into code points with its match vectors (sim_pm.h); the
  * longer is read once (bytes directly when it is ASCII), and for each of its
  * characters the window of pattern positions is a bit mask, so finding the
@@ -86,6 +88,69 @@ static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned
   return winkler(a, na, b, nb, sim);
 }
 
+/* Both texts ASCII, pattern p (lp bytes) no longer than text t: the Jaro
+ * matches by cursors.  For each character, the pattern positions holding
+ * it in increasing order and a cursor to the first one that is neither
+ * matched nor behind the window.  The window's lower end never moves back
+ * and a text character takes the lowest unmatched equal position in its
+ * window, so the positions of one character are matched in increasing
+ * order and everything behind the cursor is matched or out of reach: each
+ * step is amortized O(1), O(lp + lt) in all.  The same matches as the
+ * bit-parallel path.  *pMatch and *pTrans get the match and transposition
+ * counts; VB_OK or VB_NOMEM. */
+#define CURSOR_STACK 1024
+static int asciiMatches(const unsigned char *p, size_t lp, const unsigned char *t, size_t lt,
+                        size_t *pMatch, size_t *pTrans) {
+  uint32_t start[129], cur[128];
+  uint64_t aFlag[CURSOR_STACK / 64], *flag = aFlag;
+  uint32_t aPos[CURSOR_STACK], *pos = aPos;
+  unsigned char aMatched[CURSOR_STACK], *matched = aMatched;
+  size_t nw = (lp + 63) / 64, i, j, c, nMatch = 0;
+  void *heap = NULL;
+  if (lp > CURSOR_STACK) {
+    heap = vb_malloc(nw * sizeof(uint64_t) + lp * sizeof(uint32_t) + lp);
+    if (heap == NULL) return VB_NOMEM;
+    flag = heap;
+    pos = (uint32_t *)(flag + nw);
+    matched = (unsigned char *)(pos + lp);
+  }
+  memset(start, 0, sizeof start);
+  for (i = 0; i < lp; i++) start[p[i] + 1]++;
+  for (c = 0; c < 128; c++) start[c + 1] += start[c];
+  memcpy(cur, start, sizeof cur);
+  for (i = 0; i < lp; i++) pos[cur[p[i]]++] = (uint32_t)i;
+  memcpy(cur, start, sizeof cur);
+  memset(flag, 0, nw * sizeof(uint64_t));
+  size_t window = lt / 2; /* lt is the larger length */
+  if (window > 0) window--;
+  size_t end = lt < lp + window ? lt : lp + window;
+  for (j = 0; j < end; j++) {
+    unsigned char ch = t[j];
+    size_t lo = j > window ? j - window : 0;
+    size_t hi = j + window < lp - 1 ? j + window : lp - 1;
+    uint32_t k = cur[ch], e = start[ch + 1];
+    while (k < e && pos[k] < lo) k++;
+    if (k < e && pos[k] <= hi) {
+      flag[pos[k] / 64] |= (uint64_t)1 << (pos[k] % 64);
+      matched[nMatch++] = ch;
+      k++;
+    }
+    cur[ch] = k;
+  }
+  size_t trans = 0, k = 0, w;
+  for (w = 0; w < nw; w++) {
+    uint64_t f = flag[w];
+    while (f) {
+      trans += p[w * 64 + (size_t)__builtin_ctzll(f)] != matched[k++];
+      f &= f - 1;
+    }
+  }
+  vb_free(heap);
+  *pMatch = nMatch;
+  *pTrans = trans;
+  return VB_OK;
+}
+
 int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                     double *pSim) {
   size_t ca = vb_sim_count(a, na), cb = vb_sim_count(b, nb);
@@ -106,6 +171,19 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
 
   if (lt <= SHORT_MAX) {
     *pSim = shortJaroWinkler(a, na, b, nb, p, np, lp, t, nt, lt);
+    return VB_OK;
+  }
+  if (np == lp && nt == lt && vb_sim_is_ascii(p, np) && vb_sim_is_ascii(t, nt)) {
+    size_t nMatch = 0, trans = 0;
+    int rc = asciiMatches(p, lp, t, lt, &nMatch, &trans);
+    if (rc != VB_OK) return rc;
+    double sim = 0.0;
+    if (nMatch) {
+      trans /= 2;
+      double m = (double)nMatch;
+      sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
+    }
+    *pSim = winkler(a, na, b, nb, sim);
     return VB_OK;
   }
 

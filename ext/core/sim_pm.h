@@ -43,7 +43,14 @@ static inline size_t vb_pm_hash(int32_t c, size_t cap) {
 /* Build PM for p[0..m), m >= 1.  VB_OK or VB_NOMEM. */
 static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
   size_t nw = (m + 63) / 64, i, nHigh = 0, cap = 0;
-  for (i = 0; i < m; i++) nHigh += p[i] >= 128 || p[i] < 0;
+  uint32_t any = 0; /* OR of the symbols: below 128 when all are ASCII */
+  for (i = 0; i + 4 <= m; i += 4) {
+    any |= (uint32_t)p[i] | (uint32_t)p[i + 1] | (uint32_t)p[i + 2] | (uint32_t)p[i + 3];
+  }
+  for (; i < m; i++) any |= (uint32_t)p[i];
+  if (any >= 128u) {
+    for (i = 0; i < m; i++) nHigh += (uint32_t)p[i] >= 128u; /* not ASCII (or negative) */
+  }
   if (nHigh) {
     cap = 16;
     while (cap < 2 * nHigh) cap <<= 1;
@@ -69,6 +76,10 @@ static inline int vb_pm_build(vb_pm *pm, const int32_t *p, size_t m) {
   memset(pm->ascii, 0, 128 * nw * sizeof(uint64_t));
   memset(pm->zero, 0, nw * sizeof(uint64_t));
   if (cap) memset(pm->keys, 0xff, cap * sizeof(int32_t));
+  if (nHigh == 0) { /* all ASCII: rows of the direct table only */
+    for (i = 0; i < m; i++) pm->ascii[(size_t)p[i] * nw + i / 64] |= (uint64_t)1 << (i % 64);
+    return VB_OK;
+  }
   for (i = 0; i < m; i++) {
     int32_t c = p[i];
     uint64_t *row;
@@ -152,6 +163,13 @@ static inline int vb_cps_decode(vb_cps *c, const unsigned char *z, size_t nz, si
     c->heap = vb_malloc(nChars * sizeof(int32_t));
     if (c->heap == NULL) return VB_NOMEM;
     c->a = c->heap;
+  }
+  if (nChars == nz) { /* one byte a unit: ASCII bytes are their code points */
+    while (i < nz && z[i] < 0x80) {
+      c->a[i] = z[i];
+      i++;
+    }
+    k = i;
   }
   while (i < nz) i = vb_utf8_next(z, nz, i, &c->a[k++]);
   c->n = k;

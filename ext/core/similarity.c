@@ -145,9 +145,7 @@ static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
 }
 
 int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
-  size_t i = 0;
-  while (i < n && z[i] < 0x80) i++;
-  if (i == n) return foldAscii(z, n, out);
+  if (vb_sim_is_ascii(z, n)) return foldAscii(z, n, out);
   return vb_normalize(z, n, VB_NORM_FOLD, out);
 }
 
@@ -159,7 +157,7 @@ typedef struct simEntry {
   uint32_t sa, sb; /* stopword occurrences in a, in b */
   uint32_t id;     /* insertion order */
   float w;         /* prior weight (cosine) */
-  uint32_t off, len; /* the stem's text in vb_sim.stems (cosine) */
+  uint32_t off, len; /* the stem's text (cosine): see stemText */
 } simEntry;
 
 static uint64_t mix64(uint64_t x) {
@@ -222,7 +220,8 @@ static int mapGrow(simMap *m) {
 
 /* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
  * the number of keys before it). */
-static simEntry *mapUpsert(simMap *m, uint64_t key, int *pNew) {
+static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint64_t key,
+                                                                 int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t h = (size_t)key & (m->cap - 1);
   while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
@@ -341,11 +340,24 @@ static int seqPush(simSeq *q, uint32_t x) {
   return VB_OK;
 }
 
+/* Where a cosine map entry's stem text is: the top bits of simEntry.len
+ * name the buffer (0: vb_sim.stems, 1 or 2: the memo of side a or b, which
+ * holds the stems of the texts being scored), the rest is the length. */
+#define STEM_SRC_SHIFT 30
+#define STEM_LEN_MASK ((1u << STEM_SRC_SHIFT) - 1)
+static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, size_t *pLen) {
+  uint32_t src = e->len >> STEM_SRC_SHIFT;
+  *pLen = e->len & STEM_LEN_MASK;
+  const unsigned char *z = src == 0 ? s->stems.z : s->memo[src - 1].stems.z;
+  return z ? z + e->off : (const unsigned char *)"";
+}
+
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
-static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem, size_t nStem,
-                   int forCosine, int weighted, int wantSeq) {
+static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
+                                                         const char *zStem, size_t nStem,
+                   int forCosine, int weighted, int wantSeq, long memoOff) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
@@ -359,6 +371,12 @@ static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem,
       }
       e->w = c->w;
     }
+    if (memoOff >= 0) { /* the stem is already in this side's memo */
+      e->off = (uint32_t)memoOff;
+      e->len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
+      goto counted;
+    }
+    if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
     if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
     if (s->stems.cap < s->stems.n + nStem + 2 && vb_buf_reserve(&s->stems, nStem + 2)) {
       return VB_NOMEM;
@@ -369,6 +387,7 @@ static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem,
     s->stems.n += nStem;
     s->stems.z[s->stems.n++] = 0;
   }
+counted:
   if (stop) {
     if (side == 0) e->sa++;
     else e->sb++;
@@ -382,9 +401,10 @@ static int addWord(vb_sim *s, int side, uint64_t h, int stop, const char *zStem,
 }
 
 /* Remember one word of the current text in memo m; 0 when out of memory
- * (the text is then not remembered). */
+ * (the text is then not remembered).  *pOff gets the stem's offset in
+ * m->stems when it was stored there (withStem), else stays -1. */
 static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, size_t nStem,
-                    int withStem) {
+                           int withStem, long *pOff) {
   if (m->n == m->cap) {
     size_t cap = m->cap ? 2 * m->cap : 64;
     simMemoWord *a = vb_realloc(m->a, cap * sizeof(simMemoWord));
@@ -401,6 +421,7 @@ static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, 
   w->off = (uint32_t)m->stems.n;
   w->len = (uint32_t)nStem;
   if (withStem) {
+    *pOff = (long)m->stems.n;
     memcpy(m->stems.z + m->stems.n, zStem, nStem);
     m->stems.n += nStem;
   }
@@ -458,9 +479,10 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
   while ((rc = vb_tok_next(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     uint64_t h = tok.hash ? tok.hash : 1;
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0);
+    long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
+    if (*pMemo) *pMemo = memoPush(&s->memo[side], h, tok.stop, tok.stem, tok.nStem, 1, &memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff);
     if (rc) break;
-    if (*pMemo) *pMemo = memoPush(&s->memo[side], h, tok.stop, tok.stem, tok.nStem, 1);
   }
   vb_tok_reset(t, (const unsigned char *)"", 0);
   return rc < 0 ? rc : VB_OK;
@@ -498,7 +520,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     for (i = 0; i < m->n && rc == VB_OK; i++) {
       const simMemoWord *w = &m->a[i];
       rc = addWord(s, side, w->h, w->stop, m->hasStems ? (const char *)m->stems.z + w->off : "",
-                   w->len, forCosine, weighted, wantSeq);
+                   w->len, forCosine, weighted, wantSeq, m->hasStems ? (long)w->off : -1);
     }
     return rc;
   }
@@ -522,9 +544,11 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       continue;
     }
     uint64_t h = tok.hash ? tok.hash : 1;
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq);
+    long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
+    if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine, &memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq,
+                 memoOff);
     if (rc) break;
-    if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine);
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
   if (rc < 0) return rc;
@@ -580,17 +604,21 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
 /* Jaro-Winkler of two stems (short: never over the bound). */
 static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
-  if (vb_jaro_winkler(s->stems.z + x->off, x->len, s->stems.z + y->off, y->len, &r)) r = 0;
+  size_t nx, ny;
+  const unsigned char *zx = stemText(s, x, &nx), *zy = stemText(s, y, &ny);
+  if (vb_jaro_winkler(zx, nx, zy, ny, &r)) r = 0;
   return r;
 }
 
 /* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
 static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
-  const unsigned char *z = s->stems.z + x->off;
+  size_t len;
+  const unsigned char *z = stemText(s, x, &len);
+  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
   int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
   size_t i = 0;
-  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c1);
-  if (i < x->len) i = vb_utf8_next(z, x->len, i, &c2);
+  if (i < len) i = vb_utf8_next(z, len, i, &c1);
+  if (i < len) i = vb_utf8_next(z, len, i, &c2);
   return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
 }
 
@@ -627,7 +655,7 @@ static int candBetter(const simCand *x, const simCand *y, const simSide *partner
   return px->e->key < py->e->key;
 }
 
-static int softMatches(vb_sim *s, int useAll, double *pSoft) {
+static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
   int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
@@ -636,12 +664,8 @@ static int softMatches(vb_sim *s, int useAll, double *pSoft) {
   void *heap = NULL;
   int rc = VB_OK;
   *pSoft = 0;
-  for (i = 0; i < n; i++) {
-    const simEntry *e = MAP_AT(&s->map, i);
-    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    nua += xa && !xb;
-    nub += xb && !xa;
-  }
+  nua = nOnlyA; /* stems only in a, only in b (counted by the caller) */
+  nub = nOnlyB;
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
@@ -806,7 +830,7 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, &soft);
+      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;

@@ -22,7 +22,12 @@
  * the pass is linear.
  *
  * ASCII is classified by a table and lowercased and hashed 8 bytes at a
- * time (SWAR), without any utf8proc call.  U+0080..U+07FF are classified
+ * time (SWAR), without any utf8proc call.  A token that starts with an
+ * ASCII byte is decided in vb_tok_next itself when nothing after it can
+ * join (tests/unit/test_tok_fastpath.c checks it against the general
+ * path): a word of at most 7 bytes with 8 bytes of text left is scanned,
+ * lowercased and hashed in one 8-byte register, a longer one by a byte
+ * table; a possible join or a byte >= 0x80 goes to scanToken.  U+0080..U+07FF are classified
  * and folded from tables built once from utf8proc; a token of ASCII, such
  * characters and the common dashes and quotation marks is folded
  * character by character, any other token by vb_normalize_buf('fold')
@@ -67,6 +72,14 @@ static const char kAscii[129] =
     "LLLLLLLLLLLPPPYP"                 /* P-Z [\]^_ */
     "YLLLLLLLLLLLLLLL"                 /* ` a-o */
     "LLLLLLLLLLLPYPYS";                /* p-z {|}~ DEL */
+
+/* For the ASCII fast path, by byte: 1 letter, 2 digit, 4 white space or
+ * control, 0 anything else (punctuation, symbols, bytes >= 0x80). */
+static const unsigned char kFast[256] = {
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 4};
 
 static int asciiJoin(unsigned char c) {
   switch (c) {
@@ -607,24 +620,113 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
   return j;
 }
 
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
+/* 0x80 in each byte of x (all below 0x80) that is 'A'..'Z'. */
+static inline uint64_t upperBits(uint64_t x) {
+  return ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) & HIGH8;
+}
+
+/* Does an ASCII run of letters and digits that stops at z[j] end the token
+ * there?  Yes at the end of the text, at an ASCII byte that is not a
+ * joiner, or at a joiner followed by the end of the text or by an ASCII
+ * byte that is neither letter nor digit (every join rule needs one after
+ * the joiner).  0 means "let scanToken decide" (bytes >= 0x80, or a join
+ * that may hold). */
+static inline int asciiWordEnds(const unsigned char *z, size_t n, size_t j) {
+  if (j >= n) return 1;
+  unsigned char b = z[j];
+  if (b >= 0x80) return 0;
+  if (asciiJoin(b) == J_NONE || j + 1 >= n) return 1;
+  return (kFast[z[j + 1]] & 3) == 0 && z[j + 1] < 0x80;
+}
+
 int vb_tok_next(vb_tokenizer *t, vb_token *out) {
   const unsigned char *z = t->z;
   size_t n = t->n, i = t->pos;
   for (;;) {
-    size_t j = i;
+    size_t j = i, end;
     int cls = C_SPACE;
     int32_t cp;
-    while (i < n) {
-      cls = classAt(z, n, i, &j, &cp);
-      if (cls != C_SPACE && cls != C_FORMAT) break;
-      i = j;
-    }
+    int kind, ascii, quick = 0;
+    uint64_t quickHash = 0;
+    while (i < n && kFast[z[i]] == 4) i++; /* ASCII white space */
     if (i >= n) {
       t->pos = n;
       return 0;
     }
-    int kind, ascii;
-    size_t end = scanToken(z, n, i, j, cls, t->aElide, &kind, &ascii);
+    if (z[i] < 0x80) {
+      /* ASCII fast path: a token that starts and ends in ASCII without a
+       * possible join is decided here; anything else goes to scanToken. */
+      cls = kAscii[z[i]];
+      j = i + 1;
+      if ((cls == C_LETTER || cls == C_DIGIT) && n - i >= 8) {
+        /* A word of at most 7 bytes inside an 8-byte load: scan, lowercase
+         * and hash it in one register (SWAR). */
+        uint64_t x, keep;
+        memcpy(&x, z + i, 8);
+        x = le64(x);
+        uint64_t x7 = x & ~HIGH8, lw = x7 | (0x20 * ONES8), ascii7 = ~x & HIGH8;
+        uint64_t letter = (lw + (0x80 - 'a') * ONES8) & ~(lw + (0x7F - 'z') * ONES8) & ascii7;
+        uint64_t digit = (x7 + (0x80 - '0') * ONES8) & ~(x7 + (0x7F - '9') * ONES8) & ascii7;
+        uint64_t other = ~(letter | digit) & HIGH8;
+        if (other) {
+          size_t len = (size_t)__builtin_ctzll(other) >> 3; /* >= 1: z[i] is a word byte */
+          j = i + len;
+          if (asciiWordEnds(z, n, j)) {
+            keep = ~(uint64_t)0 >> (8 * (8 - len));
+            kind = (letter & keep) ? VB_TOK_WORD : VB_TOK_NUMBER;
+            end = j;
+            ascii = 1;
+            x &= keep;
+            x |= upperBits(x) >> 2;
+            quickHash = hashFinal(hashMix(hashInit(len), x));
+            x = le64(x);
+            memcpy(t->norm.z, &x, 8);
+            memset(t->norm.z + 8, 0, 8);
+            t->norm.n = len;
+            quick = 1;
+            goto have_token;
+          }
+        }
+        j = i + 1;
+      }
+      if (cls == C_LETTER || cls == C_DIGIT) {
+        unsigned seen = kFast[z[i]], f;
+        size_t stop = n - i < VB_TOK_MAX_BYTES - 8 ? n : i + VB_TOK_MAX_BYTES - 8;
+        while (j < stop && ((f = kFast[z[j]]) & 3) != 0) {
+          seen |= f;
+          j++;
+        }
+        int hasLetter = seen & 1;
+        if ((j < stop || j == n) && asciiWordEnds(z, n, j)) {
+          end = j;
+          kind = hasLetter ? VB_TOK_WORD : VB_TOK_NUMBER;
+          ascii = 1;
+          goto have_token;
+        }
+        j = i + 1;
+      } else if ((cls == C_PUNCT || cls == C_SYMBOL) && (j >= n || z[j] < 0x80)) {
+        end = j; /* one ASCII character, no marks after it */
+        kind = cls == C_PUNCT ? VB_TOK_PUNCT : VB_TOK_SYMBOL;
+        ascii = 1;
+        goto have_token;
+      }
+    } else {
+      while (i < n) {
+        cls = classAt(z, n, i, &j, &cp);
+        if (cls != C_SPACE && cls != C_FORMAT) break;
+        i = j;
+      }
+      if (i >= n) {
+        t->pos = n;
+        return 0;
+      }
+      if (z[i] < 0x80) continue; /* back to the ASCII path */
+    }
+    end = scanToken(z, n, i, j, cls, t->aElide, &kind, &ascii);
+  have_token:
     t->pos = end;
     if ((t->flags & VB_TOK_WORDS_ONLY) && (kind == VB_TOK_PUNCT || kind == VB_TOK_SYMBOL)) {
       i = end;
@@ -632,8 +734,9 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
     }
     /* norm, and its hash */
     uint64_t h;
-    t->norm.n = 0;
-    if (ascii) {
+    if (quick) {
+      h = quickHash; /* norm set by the SWAR path */
+    } else if (ascii) {
       /* An ASCII token is at most VB_TOK_MAX_BYTES + 1 bytes: the norm
        * buffer, reserved in vb_tok_new, holds it and its zero padding. */
       size_t len = end - i, m;
@@ -652,9 +755,7 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
           for (b = 0; b < k; b++) x |= (uint64_t)r[m + b] << (8 * b);
         }
         /* ASCII lowercase, 8 bytes at a time: 0x20 where 'A' <= byte <= 'Z'. */
-        uint64_t upper = ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) &
-                         0x8080808080808080ULL;
-        x |= upper >> 2;
+        x |= upperBits(x) >> 2;
         h = hashMix(h, x);
         x = le64(x);
         memcpy(w + m, &x, 8);
@@ -663,6 +764,7 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
       memset(w + len, 0, 8);
       t->norm.n = len;
     } else {
+      t->norm.n = 0;
       int rc = foldFast(z + i, end - i, &t->norm);
       if (rc == 0) {
         t->norm.n = 0;

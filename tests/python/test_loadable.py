@@ -46,6 +46,7 @@ MODULES = {
     "align",
     "shingles",
     "lsh_bands",
+    "quotes",
     "regexp_matches",
     "quotes",
 }
@@ -71,6 +72,7 @@ SAMPLES = {
     "regexp_replace": "select regexp_replace('Putin, Vladimir', '(\\w+), (\\w+)', '$2 $1')",
     "sentences": "select count(*) from sentences('One. Two.')",
     "tokens": "select count(*) from tokens('Two words')",
+    "quotes": "select count(*) from quotes('\"We agree,\" Putin said.')",
     "regexp_matches": "select count(*) from regexp_matches('a1b22', '\\d+')",
     "quotes": "select count(*) from quotes('“We are ready,” said Ann Lee.')",
 }
