@@ -153,3 +153,64 @@ clean:
 	rm -rf build dist report.html
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ==== reliability (issue 6): static build, allocation failures, threads, fuzzing, coverage ====
+# The static build compiles ext/ with -DSQLITE_CORE into one archive; every
+# tests/static/test_*.c is a program that links it with Debian's libsqlite3
+# (registering the extension with sqlite3_auto_extension) together with the
+# shared helpers tests/static/*.c.  Variants, each with its own objects:
+#   make static        build/static        -O2, the 'static' test layer
+#   make static-asan   build/static-asan   ASan+UBSan, the 'static-asan' layer
+#   make tsan          build/tsan          clang ThreadSanitizer, the 'tsan' layer
+#   make fuzz-bins-all build/fuzz          clang libFuzzer+ASan+UBSan, fuzz/fuzz_*.c
+#   make coverage      build/coverage*     gcc --coverage, then tests/coverage.sh
+STATIC_PROG_SRC := $(sort $(wildcard tests/static/test_*.c))
+STATIC_HELPER_SRC := $(filter-out $(STATIC_PROG_SRC),$(sort $(wildcard tests/static/*.c)))
+STATIC_LIB = $(BUILD)/libverbatim_static.a
+STATIC_BIN = $(STATIC_PROG_SRC:tests/static/%.c=$(BUILD)/bin/%)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=$(BUILD)/bin/%)
+STATIC_LIBS = $(DEP_LIBS) -lsqlite3 -lpthread
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+  -fno-sanitize-recover=undefined
+
+.PHONY: static static-asan tsan tsan-build static-bins replay-bins fuzz-bins fuzz-bins-all
+
+$(STATIC_LIB): $(CORE_OBJ) $(SQLITE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/test_%: tests/static/test_%.c $(STATIC_HELPER_SRC) tests/static/workload.h $(STATIC_LIB) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/static -Itests/unit -o $@ $< $(STATIC_HELPER_SRC) $(STATIC_LIB) \
+	  $(STATIC_LIBS) $(LDFLAGS)
+
+$(BUILD)/bin/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(STATIC_HELPER_SRC) $(STATIC_LIB) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Ifuzz -Itests/static -o $@ $< $(STATIC_HELPER_SRC) \
+	  $(STATIC_LIB) $(STATIC_LIBS) $(LDFLAGS)
+
+# The fuzz targets with fuzz/replay.c as main(), for builds without libFuzzer.
+$(BUILD)/bin/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(STATIC_HELPER_SRC) $(STATIC_LIB) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ifuzz -Itests/static -o $@ $< fuzz/replay.c $(STATIC_HELPER_SRC) \
+	  $(STATIC_LIB) $(STATIC_LIBS) $(LDFLAGS)
+
+static-bins: $(STATIC_BIN)
+fuzz-bins: $(FUZZ_BIN)
+replay-bins: $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/bin/replay_%)
+
+static: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/static CFLAGS="$(CFLAGS) -DSQLITE_CORE" static-bins
+static-asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/static-asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
+	  CFLAGS="$(CFLAGS) -DSQLITE_CORE" static-bins
+tsan-build: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT="-O1 -g" SAN="$(TSAN_FLAGS)" \
+	  CFLAGS="$(CFLAGS) -DSQLITE_CORE" build/tsan/bin/test_threads
+tsan: tsan-build
+	@tests/run.sh tsan
+fuzz-bins-all: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" SAN="$(FUZZ_FLAGS)" \
+	  CFLAGS="$(CFLAGS) -DSQLITE_CORE" fuzz-bins

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # tests/run.sh LAYER... -- run test layers and add up their closing lines.
 #
-# Layers: unit, sql, python, bindings, conformance, asan, memcheck, fuzz-smoke, all.
+# Layers: unit, sql, python, bindings, conformance, static, asan, static-asan,
+# tsan, memcheck, fuzz-smoke, all.
 # Every layer's runner ends with "N passed, N failed"; this script prints
 # each layer's line, then the total, and exits non-zero if anything failed
 # (or a runner died without its closing line).
@@ -54,12 +55,24 @@ layer() {
         UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/sql/run.sh build/asan/verbatim.so ;;
     memcheck) # valgrind cannot follow PCRE2's JIT code: see ext/core/regex.c
       run_layer memcheck env VALGRIND=1 VERBATIM_NO_JIT=1 tests/sql/run.sh "$VERBATIM_SO" ;;
+    static) # the extension linked into programs with libsqlite3 (tests/static/)
+      make --no-print-directory static >/dev/null || echo "static: build failed"
+      run_layer static tests/static/run.sh build/static/bin ;;
+    static-asan)
+      make --no-print-directory static-asan >/dev/null || echo "static-asan: build failed"
+      run_layer static-asan env ASAN_OPTIONS=detect_leaks=1 \
+        UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/static/run.sh build/static-asan/bin ;;
+    tsan)
+      make --no-print-directory tsan-build >/dev/null || echo "tsan: build failed"
+      run_layer tsan env TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+        tests/static/run.sh build/tsan/bin test_threads ;;
     fuzz-smoke) if [ -x fuzz/run.sh ]; then run_layer fuzz-smoke fuzz/run.sh 3; fi ;;
     all)
-      layer unit; layer sql; layer python; layer bindings; layer conformance
+      layer unit; layer sql; layer python; layer bindings; layer conformance; layer static
       if [ -z "${VERBATIM_QUICK:-}" ]; then
         make --no-print-directory asan >/dev/null 2>&1 || true
         BUILD=build/asan layer asan
+        layer static-asan; layer tsan
         layer memcheck
         layer fuzz-smoke
       fi ;;

@@ -506,6 +506,10 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     while (lineEnd < s->n && lineEnd < at + 400 && s->z[lineEnd] != '\n') lineEnd++;
     /* the line alone is the subject: PCRE2 checks its UTF-8 (invalid: no label) */
     int m = pcre2_match(r->reLabel, (PCRE2_SPTR)(s->z + at), lineEnd - at, 0, 0, md, r->mctx);
+    if (m == PCRE2_ERROR_NOMEMORY) {
+      rc = VB_NOMEM; /* not "no label": the caller must see the failure */
+      break;
+    }
     if (m < 0) continue; /* no match, or a limit: not a label */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     ov[1] += at;

@@ -98,7 +98,9 @@ double vb_word_prior(const char *zStem, size_t nStem) {
     unsigned s = vb_word_prior_slot[h];
     if (s == 0) return vb_word_prior_default;
     const char *t = vb_word_prior_text + vb_word_prior_offset[s - 1];
-    if (memcmp(t, zStem, nStem) == 0 && t[nStem] == 0) return vb_word_prior_weight[s - 1];
+    /* strlen first: memcmp over nStem bytes would read past a shorter
+     * stem at the end of the table (found by fuzz_sql under ASan). */
+    if (strlen(t) == nStem && memcmp(t, zStem, nStem) == 0) return vb_word_prior_weight[s - 1];
     h = (h + 1) & mask;
   }
 }

@@ -18,7 +18,8 @@
  * are listed with their apostrophe.
  *
  * HOW IT WORKS
- * vb_stop_init() runs once per process (pthread_once): it normalizes every
+ * vb_stop_init() runs once per process (under a mutex; a build that ran out
+ * of memory is retried by the next call): it normalizes every
  * word into a static arena and builds one open-addressing hash table per
  * language (1024 slots, linear probing; lists have fewer than 512 words), keyed
  * by vb_tok_hash.  A lookup is a hash probe and one memcmp.
@@ -187,7 +188,8 @@ static stop_word g_words[VB_LANG_COUNT][STOP_SLOTS / 2];
 static uint16_t g_slots[VB_LANG_COUNT][STOP_SLOTS]; /* index + 1 into g_words[lang] */
 static size_t g_count[VB_LANG_COUNT];
 static int g_rc;
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static int g_ready; /* 1 once the tables are built (atomic load/store) */
+static pthread_mutex_t g_initMutex = PTHREAD_MUTEX_INITIALIZER;
 
 static int addWord(int lang, const unsigned char *z, size_t n, vb_buf *out, vb_buf *scratch) {
   vb_buf_reset(out);
@@ -217,6 +219,11 @@ static int addWord(int lang, const unsigned char *z, size_t n, vb_buf *out, vb_b
 static void buildTables(void) {
   vb_buf out = {0}, scratch = {0};
   int lang;
+  /* Start clean: an earlier attempt may have stopped half-way. */
+  g_rc = VB_OK;
+  g_arenaUsed = 0;
+  memset(g_count, 0, sizeof g_count);
+  memset(g_slots, 0, sizeof g_slots);
   for (lang = 0; lang < VB_LANG_COUNT && g_rc == VB_OK; lang++) {
     const unsigned char *z = (const unsigned char *)kLists[lang];
     size_t i = 0, n = z ? strlen((const char *)z) : 0;
@@ -231,9 +238,20 @@ static void buildTables(void) {
   vb_buf_free(&scratch);
 }
 
+/* Builds the tables on first use.  Not pthread_once: building allocates,
+ * and a failed allocation must not leave every later call failing, so a
+ * failed build is retried by the next caller. */
 int vb_stop_init(void) {
-  pthread_once(&g_once, buildTables);
-  return g_rc;
+  int rc;
+  if (__atomic_load_n(&g_ready, __ATOMIC_ACQUIRE)) return VB_OK;
+  pthread_mutex_lock(&g_initMutex);
+  if (!__atomic_load_n(&g_ready, __ATOMIC_RELAXED)) {
+    buildTables();
+    if (g_rc == VB_OK) __atomic_store_n(&g_ready, 1, __ATOMIC_RELEASE);
+  }
+  rc = __atomic_load_n(&g_ready, __ATOMIC_RELAXED) ? VB_OK : g_rc;
+  pthread_mutex_unlock(&g_initMutex);
+  return rc;
 }
 
 int vb_stop_has_list(vb_lang_id id) { return (unsigned)id < VB_LANG_COUNT && g_count[id] > 0; }

@@ -107,8 +107,18 @@ __declspec(dllexport)
 int sqlite3_verbatim_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   static const vb_mem mem = {memMalloc, memRealloc, memFree};
   size_t i;
+  static int memInstalled; /* guarded by SQLite's static main mutex */
   SQLITE_EXTENSION_INIT2(pApi);
-  vb_mem_set(&mem);
+  /* Install the hooks once: connections opened in other threads run this
+   * function while the core is in use, and must not rewrite g_mem under
+   * it.  The mutex also orders the first write before every later reader. */
+  sqlite3_mutex *pMutex = sqlite3_mutex_alloc(SQLITE_MUTEX_STATIC_MAIN);
+  sqlite3_mutex_enter(pMutex);
+  if (!memInstalled) {
+    vb_mem_set(&mem);
+    memInstalled = 1;
+  }
+  sqlite3_mutex_leave(pMutex);
   for (i = 0; i < sizeof aRegister / sizeof aRegister[0]; i++) {
     int rc = aRegister[i].xRegister(db);
     if (rc != SQLITE_OK) {

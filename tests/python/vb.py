@@ -29,3 +29,12 @@ def seed(prefix):
             with open(os.path.join(SEEDS, name), encoding="utf-8") as f:
                 return f.read()
     raise FileNotFoundError(prefix)
+
+
+def registered_names():
+    """Names of every function and module a connection with verbatim has."""
+    conn = connect()
+    names = {r[0] for r in conn.execute(
+        "select name from pragma_function_list union select name from pragma_module_list")}
+    conn.close()
+    return names
