@@ -40,10 +40,16 @@
  *                Two empty texts give 1 here (rapidfuzz gives 0).
  *
  * State: a vb_sim owns one tokenizer per language (made on first use), the
- * fold buffers, the hash table, the id sequences and a memo of the last
- * text of each side with its words, all reused, so scoring allocates
- * nothing once the buffers have grown to the input size, and a text scored
- * against many others is tokenized once.
+ * fold buffers, the hash table, the id sequences and a scratch memo per
+ * side, all reused, so scoring allocates nothing once the buffers have
+ * grown to the input size.  The cache of prepared texts (see
+ * vb_sim_cache_config; 1024 slots, 4 MB by default) keeps the words of
+ * each text of at most SIM_MEMO_MAX bytes, so a text scored again is not
+ * tokenized again: one allocation per entry (words, stems and text back to
+ * back), direct-mapped by a 64-bit key hash, verified by the bytes, a clock
+ * hand freeing entries beyond the byte bound.  An entry that text a is
+ * read from is pinned while text b is prepared, so the map never points
+ * into freed memory.
  * Memory: the word methods keep one hash-table entry per distinct stem (plus
  * 4 bytes per word for lcs and partial); the character methods keep the
  * folded texts and one entry per distinct trigram (token_set: one per
@@ -255,8 +261,8 @@ typedef struct simSeq {
 } simSeq;
 #define SEQ_STOP 0x80000000u
 
-/* The remembered words of the last text of one side (see collectWords). */
-#define SIM_MEMO_MAX 16384
+/* The words of the text of one side being prepared (see collectWords). */
+#define SIM_MEMO_MAX 16384 /* longer texts are not cached */
 typedef struct simMemoWord {
   uint64_t h;
   uint32_t stop;
@@ -264,18 +270,49 @@ typedef struct simMemoWord {
 } simMemoWord;
 
 typedef struct simMemo {
-  int valid, langId, hasStems;
-  vb_buf text;  /* the text's bytes */
+  int hasStems;
   vb_buf stems; /* the words' stems, back to back */
   simMemoWord *a;
   size_t n, cap;
 } simMemo;
+
+/* A cached prepared text: one allocation holding the header, nWords
+ * simMemoWord, then the stems (nStems bytes), then the text (n bytes). */
+typedef struct simCacheEntry {
+  uint64_t key;   /* cacheKey of the text */
+  size_t n;       /* the text's length in bytes */
+  size_t nWords;  /* its words */
+  size_t nStems;  /* bytes of stems */
+  size_t nBytes;  /* the allocation (a multiple of CACHE_ROUND bytes) */
+  int langId, hasStems;
+} simCacheEntry;
+#define CACHE_WORDS(e) ((simMemoWord *)((e) + 1))
+#define CACHE_STEMS(e) ((unsigned char *)(CACHE_WORDS(e) + (e)->nWords))
+#define CACHE_TEXT(e) (CACHE_STEMS(e) + (e)->nStems)
+
+#define CACHE_ROUND 256 /* allocations are rounded up, so an evicted one is mostly reused */
+/* A slot: its entry, and the key of the last text that mapped to it, so a
+ * text is stored only when seen a second time (a stream of distinct texts
+ * then costs a hash per text and no copies). */
+typedef struct simCacheSlot {
+  simCacheEntry *e;
+  uint64_t seen;
+} simCacheSlot;
+#define SIM_CACHE_SLOTS 1024
+#define SIM_CACHE_BYTES (4u << 20)
 
 struct vb_sim {
   vb_tokenizer *aTok[VB_LANG_COUNT];
   vb_tokenizer *aPartTok[VB_LANG_COUNT]; /* cosine: the parts of hyphenated words */
   vb_buf part;                           /* a hyphenated word, hyphens made spaces */
   simMemo memo[2];
+  const unsigned char *curStems[2]; /* where the map's stems of side a, b are */
+  simCacheSlot *aCache;             /* cache slots (allocated on first use) */
+  size_t nCacheSlots;               /* a power of two, or 0: no cache */
+  size_t nCacheMax, nCacheBytes;    /* byte bound, bytes held */
+  size_t cacheHand;                 /* clock hand of the byte bound's eviction */
+  uint64_t cacheKeyMask;            /* the key hash's kept bits */
+  long cachePin;                    /* slot side a was read from, or -1 */
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;      /* folded texts */
   simMap map;         /* distinct stems (or trigrams) of both texts */
@@ -291,8 +328,36 @@ struct vb_sim {
 
 vb_sim *vb_sim_new(void) {
   vb_sim *s = vb_malloc(sizeof *s);
-  if (s) memset(s, 0, sizeof *s);
+  if (s) {
+    memset(s, 0, sizeof *s);
+    s->nCacheSlots = SIM_CACHE_SLOTS;
+    s->nCacheMax = SIM_CACHE_BYTES;
+    s->cacheKeyMask = ~(uint64_t)0;
+    s->cachePin = -1;
+  }
   return s;
+}
+
+static void cacheEmpty(vb_sim *s) {
+  size_t i;
+  if (s->aCache) {
+    for (i = 0; i < s->nCacheSlots; i++) vb_free(s->aCache[i].e);
+    vb_free(s->aCache);
+  }
+  s->aCache = NULL;
+  s->nCacheBytes = 0;
+  s->cacheHand = 0;
+  s->cachePin = -1;
+}
+
+int vb_sim_cache_config(vb_sim *s, size_t slots, size_t maxBytes, int hashBits) {
+  if (hashBits < 0 || hashBits > 64) return VB_EARG;
+  cacheEmpty(s);
+  while (slots & (slots - 1)) slots &= slots - 1; /* round down to a power of two */
+  s->nCacheSlots = slots;
+  s->nCacheMax = maxBytes;
+  s->cacheKeyMask = hashBits == 64 ? ~(uint64_t)0 : ((uint64_t)1 << hashBits) - 1;
+  return VB_OK;
 }
 
 void vb_sim_free(vb_sim *s) {
@@ -309,10 +374,10 @@ void vb_sim_free(vb_sim *s) {
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
   for (i = 0; i < 2; i++) {
-    vb_buf_free(&s->memo[i].text);
     vb_buf_free(&s->memo[i].stems);
     vb_free(s->memo[i].a);
   }
+  cacheEmpty(s);
   vb_free(s->aSplit[0]);
   vb_free(s->aSplit[1]);
   vb_buf_free(&s->joined[0]);
@@ -341,14 +406,15 @@ static int seqPush(simSeq *q, uint32_t x) {
 }
 
 /* Where a cosine map entry's stem text is: the top bits of simEntry.len
- * name the buffer (0: vb_sim.stems, 1 or 2: the memo of side a or b, which
- * holds the stems of the texts being scored), the rest is the length. */
+ * name the buffer (0: vb_sim.stems, 1 or 2: curStems of side a or b, the
+ * scratch memo or the cache entry that holds the stems of the texts being
+ * scored), the rest is the length. */
 #define STEM_SRC_SHIFT 30
 #define STEM_LEN_MASK ((1u << STEM_SRC_SHIFT) - 1)
 static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, size_t *pLen) {
   uint32_t src = e->len >> STEM_SRC_SHIFT;
   *pLen = e->len & STEM_LEN_MASK;
-  const unsigned char *z = src == 0 ? s->stems.z : s->memo[src - 1].stems.z;
+  const unsigned char *z = src == 0 ? s->stems.z : s->curStems[src - 1];
   return z ? z + e->off : (const unsigned char *)"";
 }
 
@@ -488,14 +554,91 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
   return rc < 0 ? rc : VB_OK;
 }
 
+/* The cache key of a text: a 64-bit hash of its bytes (eight at a time,
+ * multiply and rotate, a final avalanche), its length, language and family
+ * (cosine keeps stems), masked to the kept bits. */
+static uint64_t cacheKey(const vb_sim *s, const unsigned char *z, size_t n, int langId,
+                         int hasStems) {
+  const uint64_t K = 0x9E3779B97F4A7C15ULL;
+  uint64_t h = (uint64_t)n * K ^ ((uint64_t)langId << 48) ^ ((uint64_t)hasStems << 63), w;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, z + i, 8);
+    h = ((h << 27) | (h >> 37)) ^ w;
+    h *= K;
+  }
+  if (i < n) {
+    w = 0;
+    memcpy(&w, z + i, n - i);
+    h = ((h << 27) | (h >> 37)) ^ w;
+    h *= K;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h & s->cacheKeyMask;
+}
+
+/* Free cache slot i (never the pinned one). */
+static void cacheDrop(vb_sim *s, size_t i) {
+  simCacheEntry *e = s->aCache[i].e;
+  if (e == NULL) return;
+  s->nCacheBytes -= e->nBytes;
+  vb_free(e);
+  s->aCache[i].e = NULL;
+}
+
+/* Store the text just prepared in memo m in the cache, at the key's slot
+ * (replacing its entry, whose allocation is reused when it is the right
+ * size), after freeing entries from the clock hand on while the byte bound
+ * would be exceeded.  Best effort: out of memory, a text too big for the
+ * bound or a pinned slot simply leave the text uncached. */
+static void cacheStore(vb_sim *s, const simMemo *m, uint64_t key, const unsigned char *z,
+                       size_t n, int langId) {
+  size_t slot = (size_t)key & (s->nCacheSlots - 1), k;
+  size_t nStems = m->hasStems ? m->stems.n : 0;
+  size_t nBytes = sizeof(simCacheEntry) + m->n * sizeof(simMemoWord) + nStems + n;
+  nBytes = (nBytes + CACHE_ROUND - 1) / CACHE_ROUND * CACHE_ROUND;
+  if (nBytes > s->nCacheMax || (long)slot == s->cachePin) return;
+  simCacheEntry *e = s->aCache[slot].e;
+  if (e && e->nBytes == nBytes) { /* reuse: the bytes held do not change */
+    s->aCache[slot].e = NULL;
+  } else {
+    cacheDrop(s, slot);
+    for (k = 0; k < s->nCacheSlots && s->nCacheBytes + nBytes > s->nCacheMax; k++) {
+      s->cacheHand = (s->cacheHand + 1) & (s->nCacheSlots - 1);
+      if ((long)s->cacheHand != s->cachePin) cacheDrop(s, s->cacheHand);
+    }
+    if (s->nCacheBytes + nBytes > s->nCacheMax) return;
+    e = vb_malloc(nBytes);
+    if (e == NULL) return;
+    s->nCacheBytes += nBytes;
+  }
+  e->key = key;
+  e->n = n;
+  e->nWords = m->n;
+  e->nStems = nStems;
+  e->nBytes = nBytes;
+  e->langId = langId;
+  e->hasStems = m->hasStems;
+  if (m->n) memcpy(CACHE_WORDS(e), m->a, m->n * sizeof(simMemoWord));
+  if (nStems) memcpy(CACHE_STEMS(e), m->stems.z, nStems);
+  if (n) memcpy(CACHE_TEXT(e), z, n);
+  s->aCache[slot].e = e;
+}
+
 /* Tokenize z as text `side` (0 = a, 1 = b) and add its word and number
  * tokens (addWord).  Memory: one map entry per distinct stem, plus 4 bytes
  * per word for the sequence methods.
  *
- * The last text of each side up to SIM_MEMO_MAX bytes is remembered with its
- * words (stem hash, stop flag, stem), so in a join that scores one text
- * against many (similarity(t.sentence, s.sentence) over a cross join) the
- * repeated text is not tokenized again. */
+ * A text of up to SIM_MEMO_MAX bytes is first looked up in the cache of
+ * prepared texts: on a hit its remembered words (stem hash, stop flag,
+ * stem) are added without tokenizing, so in a join that scores texts
+ * against each other (similarity(t.sentence, s.sentence) over a cross join)
+ * each text is tokenized once.  Otherwise its words are remembered in the
+ * side's scratch memo while tokenizing and then stored in the cache. */
 static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
                         int side, vb_sim_method method) {
   vb_tokenizer *t = s->aTok[lang->id];
@@ -514,19 +657,40 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   }
   q->n = 0;
   s->nWords[side] = s->nContent[side] = 0;
-
-  if (m->valid && m->langId == (int)lang->id && m->text.n == n && m->hasStems == forCosine &&
-      (n == 0 || memcmp(m->text.z, z, n) == 0)) {
-    for (i = 0; i < m->n && rc == VB_OK; i++) {
-      const simMemoWord *w = &m->a[i];
-      rc = addWord(s, side, w->h, w->stop, m->hasStems ? (const char *)m->stems.z + w->off : "",
-                   w->len, forCosine, weighted, wantSeq, m->hasStems ? (long)w->off : -1);
-    }
-    return rc;
-  }
+  if (side == 0) s->cachePin = -1;
 
   int memo = n <= SIM_MEMO_MAX;
-  m->valid = 0;
+  int useCache = memo && s->nCacheSlots > 0;
+  uint64_t key = 0;
+  if (useCache && s->aCache == NULL) {
+    s->aCache = vb_malloc(s->nCacheSlots * sizeof(simCacheSlot));
+    if (s->aCache) memset(s->aCache, 0, s->nCacheSlots * sizeof(simCacheSlot));
+    else useCache = 0; /* out of memory: score without the cache */
+  }
+  if (useCache) {
+    key = cacheKey(s, z, n, (int)lang->id, forCosine);
+    size_t slot = (size_t)key & (s->nCacheSlots - 1);
+    const simCacheEntry *e = s->aCache[slot].e;
+    if (e && e->key == key && e->n == n && e->langId == (int)lang->id &&
+        e->hasStems == forCosine && (n == 0 || memcmp(CACHE_TEXT(e), z, n) == 0)) {
+      const simMemoWord *aw = CACHE_WORDS(e);
+      const unsigned char *zStems = CACHE_STEMS(e);
+      s->curStems[side] = zStems;
+      if (side == 0) s->cachePin = (long)slot;
+      for (i = 0; i < e->nWords && rc == VB_OK; i++) {
+        const simMemoWord *w = &aw[i];
+        rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "",
+                     w->len, forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
+      }
+      return rc;
+    }
+    if (s->aCache[slot].seen != key) { /* first sight: remember the key only */
+      s->aCache[slot].seen = key;
+      useCache = 0;
+    }
+  }
+
+  if (m->stems.cap > 65536 && m->stems.cap > 64 * (n + 64)) vb_buf_free(&m->stems);
   m->n = 0;
   m->hasStems = forCosine;
   vb_buf_reset(&m->stems);
@@ -551,14 +715,9 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
+  s->curStems[side] = m->stems.z; /* final: the memo may have grown while tokenizing */
   if (rc < 0) return rc;
-  if (memo) {
-    vb_buf_reset(&m->text);
-    if (vb_buf_append(&m->text, z, n) == VB_OK) {
-      m->valid = 1;
-      m->langId = (int)lang->id;
-    }
-  }
+  if (memo && useCache) cacheStore(s, m, key, z, n, (int)lang->id);
   return VB_OK;
 }
 

@@ -80,6 +80,20 @@ typedef struct vb_sim vb_sim;
 VB_API vb_sim *vb_sim_new(void);
 VB_API void vb_sim_free(vb_sim *s);
 
+/* The cache of prepared texts: the word methods remember each text of at
+ * most 16384 bytes they tokenized (its stems, stop flags and stem hashes,
+ * by language and by family: cosine, which keeps the stems, or the other
+ * word methods), so a text scored again (a join, a text against many) is
+ * not tokenized and stemmed again.  Keyed by a 64-bit hash of the bytes,
+ * the length, the language and the family, and verified by comparing the
+ * bytes, so scores are the same with or without it.  Direct-mapped over
+ * `slots` slots (rounded down to a power of two; 0 turns it off), at most
+ * maxBytes in all (a clock hand frees entries beyond it).  The default is
+ * 1024 slots and 4 MB.  hashBits keeps that many low bits of the key hash
+ * (64; fewer only for tests that force colliding keys).  Empties the
+ * cache.  VB_OK, or VB_EARG for hashBits over 64. */
+VB_API int vb_sim_cache_config(vb_sim *s, size_t slots, size_t maxBytes, int hashBits);
+
 /* Score a[0..na) against b[0..nb) by method for language lang (NULL means
  * English).  VB_OK and *pScore in [0, 1]; VB_EARG for a bad method;
  * VB_ELIMIT when the texts exceed the method's bound; VB_NOMEM. */

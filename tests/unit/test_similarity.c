@@ -265,7 +265,100 @@ static void testFoldAscii(void) {
   vb_buf_free(&f);
 }
 
+/* The cache of prepared texts never changes a score: every pair scored by
+ * a fresh scorer with the cache off equals, bit for bit, the same pair
+ * scored in random order by long-lived scorers whose caches hit, collide
+ * (one or two slots; every key hash equal), run out of bytes (the clock
+ * evicts), or see texts over the cacheable size, in both argument orders
+ * and for several languages. */
+static void testCacheSameScores(void) {
+  enum { NTEXT = 24, NSCORER = 6 };
+  static const char *const kText[] = {
+      "The licensee may copy and distribute verbatim copies of the Program's source code.",
+      "You may copy and distribute verbatim copies of the program's source code as you receive it.",
+      "A front-line worker said the well-known Putin-Pasechnik deal was shredded.",
+      "The front line workers said the Putin Pasechnik deal was shreded.",
+      "It is",
+      "it is",
+      "",
+      "   ...   ",
+      "12 345 6789",
+      "bad \xff\xfe utf-8 \xc3 here and \xe2\x80 there",
+      "Die Regierung hat das Gesetz am Montag beschlossen.",
+      "Le gouvernement a adopt\xc3\xa9 la loi lundi.",
+      "running runners ran quickly",
+      "runs quickly, the runner ran",
+  };
+  static const char *const kLang[] = {"en", "de", "fr"};
+  static const vb_sim_method kMethod[] = {VB_SIM_COSINE, VB_SIM_JACCARD,     VB_SIM_DICE,
+                                          VB_SIM_OVERLAP, VB_SIM_CONTAINMENT, VB_SIM_LCS,
+                                          VB_SIM_PARTIAL};
+  unsigned char *aText[NTEXT];
+  size_t anText[NTEXT], i, k;
+  size_t nFixed = sizeof kText / sizeof kText[0];
+  for (i = 0; i < NTEXT; i++) {
+    if (i < nFixed) {
+      anText[i] = strlen(kText[i]);
+      aText[i] = malloc(anText[i] + 1);
+      memcpy(aText[i], kText[i], anText[i] + 1);
+    } else if (i < NTEXT - 2) { /* mixes of the fixed texts' words */
+      char buf[512];
+      size_t n = 0, w, nw = 3 + rnd() % 12;
+      for (w = 0; w < nw; w++) {
+        const char *src = kText[rnd() % 4];
+        size_t len = strlen(src), at = rnd() % len, e = at;
+        while (e < len && src[e] != ' ') e++;
+        if (n + (e - at) + 1 < sizeof buf) {
+          memcpy(buf + n, src + at, e - at);
+          n += e - at;
+          buf[n++] = ' ';
+        }
+      }
+      anText[i] = n;
+      aText[i] = malloc(n + 1);
+      memcpy(aText[i], buf, n);
+    } else { /* over the cacheable size (16384 bytes) */
+      size_t n = 20000 + 7 * (NTEXT - i), j;
+      aText[i] = malloc(n);
+      for (j = 0; j < n; j++) aText[i][j] = kText[i % 4][j % strlen(kText[i % 4])];
+      anText[i] = n;
+    }
+  }
+  vb_sim *aSim[NSCORER];
+  for (k = 0; k < NSCORER; k++) aSim[k] = vb_sim_new();
+  CHECK_INT(vb_sim_cache_config(aSim[1], 1, 1 << 20, 64), VB_OK);   /* one slot */
+  CHECK_INT(vb_sim_cache_config(aSim[2], 1, 1 << 20, 0), VB_OK);    /* every key collides */
+  CHECK_INT(vb_sim_cache_config(aSim[3], 2, 1 << 20, 0), VB_OK);    /* same, pinned slot */
+  CHECK_INT(vb_sim_cache_config(aSim[4], 8, 3000, 64), VB_OK);      /* byte bound evicts */
+  CHECK_INT(vb_sim_cache_config(aSim[5], 1024, 1 << 20, 3), VB_OK); /* 8 distinct keys */
+  CHECK_INT(vb_sim_cache_config(aSim[0], 1024, 1 << 20, 65), VB_EARG);
+  int bad = 0, round;
+  for (round = 0; round < 3000; round++) {
+    size_t a = rnd() % NTEXT, b = rnd() % 4 == 0 ? a : rnd() % NTEXT;
+    vb_sim_method method = kMethod[rnd() % (sizeof kMethod / sizeof kMethod[0])];
+    const vb_lang *lang = vb_lang_find(kLang[rnd() % 3], 2);
+    double want = -1, got = -1;
+    vb_sim *fresh = vb_sim_new();
+    vb_sim_cache_config(fresh, 0, 0, 64);
+    int rcWant = vb_sim_score(fresh, method, lang, aText[a], anText[a], aText[b], anText[b], &want);
+    vb_sim_free(fresh);
+    for (k = 0; k < NSCORER; k++) {
+      int rc = vb_sim_score(aSim[k], method, lang, aText[a], anText[a], aText[b], anText[b], &got);
+      if (rc != rcWant || memcmp(&got, &want, sizeof got) != 0) {
+        if (bad++ < 5) {
+          printf("scorer %zu, %s, texts %zu and %zu: %.17g (rc %d), fresh %.17g (rc %d)\n", k,
+                 vb_sim_method_name((int)method), a, b, got, rc, want, rcWant);
+        }
+      }
+    }
+  }
+  CHECK_MSG(bad == 0, "%d cached scores differ from a fresh scorer's", bad);
+  for (k = 0; k < NSCORER; k++) vb_sim_free(aSim[k]);
+  for (i = 0; i < NTEXT; i++) free(aText[i]);
+}
+
 int main(void) {
+  testCacheSameScores();
   testFoldAscii();
   testEditDistanceExamples();
   testJaroWinklerExamples();
