@@ -51,7 +51,7 @@ layer() {
       local rt
       rt=$(gcc -print-file-name=libasan.so)
       run_layer asan-unit env ASAN_OPTIONS=detect_leaks=1 tests/unit/run.sh build/asan/unit
-      run_layer asan-sql env LD_PRELOAD="$rt" ASAN_OPTIONS=detect_leaks=1 \
+      run_layer asan-sql env ASAN_PRELOAD="$rt" ASAN_OPTIONS=detect_leaks=1 \
         UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/sql/run.sh build/asan/verbatim.so ;;
     memcheck) # valgrind cannot follow PCRE2's JIT code: see ext/core/regex.c
       run_layer memcheck env VALGRIND=1 VERBATIM_NO_JIT=1 tests/sql/run.sh "$VERBATIM_SO" ;;

@@ -3,7 +3,8 @@
 # tests/sql/run.sh SO -- run every tests/sql/*.sql in the sqlite3 shell and
 # diff its output (errors included) with the .expected file beside it.
 # The scripts load ./dist/verbatim; the runner substitutes SO.  With
-# VALGRIND=1 the shell runs under valgrind and any error fails the test.
+# VALGRIND=1 the shell runs under valgrind and any error fails the test; with
+# ASAN_PRELOAD=<libasan.so> the shell (only) runs with the ASan runtime preloaded.
 set -u
 cd "$(dirname "$0")/../.."
 so=${1:-dist/verbatim.so}
@@ -15,6 +16,9 @@ for t in tests/sql/*.sql; do
   name=$(basename "$t" .sql)
   exp=tests/sql/$name.expected
   cmd=(sqlite3 -batch :memory:)
+  if [ -n "${ASAN_PRELOAD:-}" ]; then # the ASan runtime for the shell only, not for this script
+    cmd=(env LD_PRELOAD="$ASAN_PRELOAD" "${cmd[@]}")
+  fi
   if [ -n "${VALGRIND:-}" ]; then
     cmd=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "${cmd[@]}")
   fi
