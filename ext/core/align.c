@@ -61,8 +61,8 @@
 enum { DIR_STOP = 0, DIR_DIAG = 1, DIR_UP = 2, DIR_LEFT = 3 };
 
 typedef struct key_slot {
-  uint64_t key;   /* 0 = empty */
-  uint32_t headY; /* 1 + first position in Y, 0 = none */
+  uint64_t key;    /* 0 = empty */
+  uint32_t headY;  /* 1 + first position in Y, 0 = none */
   uint16_t cX, cY; /* occurrences, counted up to VB_ALIGN_RARE + 1 */
 } key_slot;
 
@@ -257,8 +257,8 @@ static int64_t chainCenter(const anchor *const *c, size_t m, size_t *pSeg, int64
   if (i >= (int64_t)c[m - 1]->i) return (int64_t)c[m - 1]->j + (i - (int64_t)c[m - 1]->i);
   while (*pSeg + 1 < m && (int64_t)c[*pSeg + 1]->i <= i) (*pSeg)++;
   const anchor *p = c[*pSeg], *q = c[*pSeg + 1];
-  return (int64_t)p->j + (i - (int64_t)p->i) * ((int64_t)q->j - (int64_t)p->j) /
-                             ((int64_t)q->i - (int64_t)p->i);
+  return (int64_t)p->j +
+         (i - (int64_t)p->i) * ((int64_t)q->j - (int64_t)p->j) / ((int64_t)q->i - (int64_t)p->i);
 }
 
 static int pushPair(aligner *al, const vb_align_pair *p) {

@@ -162,8 +162,7 @@ int vb_edit_distance(const unsigned char *a, size_t na, const unsigned char *b, 
  * Hyyrö's bit-parallel LCS: S starts all ones; per text symbol,
  * u = S & PM(c), S = (S + u) | (S - u), the addition carried across words;
  * LCS = number of zero bits in the m pattern positions of S. */
-static int64_t lcsBlock(const vb_pm *pm, size_t m, uint64_t *s, const unsigned char *t,
-                        size_t nt) {
+static int64_t lcsBlock(const vb_pm *pm, size_t m, uint64_t *s, const unsigned char *t, size_t nt) {
   size_t nw = pm->nWords, w, j = 0;
   for (w = 0; w < nw; w++) s[w] = ~(uint64_t)0;
   while (j < nt) {

@@ -52,9 +52,9 @@ static double winkler(const unsigned char *a, size_t na, const unsigned char *b,
  * algorithm on decoded code points with bit-mask flags, cheaper than
  * building match vectors.  Same matching rule as the long path. */
 #define SHORT_MAX 32
-static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b,
-                               size_t nb, const unsigned char *p, size_t np, size_t lp,
-                               const unsigned char *t, size_t nt, size_t lt) {
+static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                               const unsigned char *p, size_t np, size_t lp, const unsigned char *t,
+                               size_t nt, size_t lt) {
   int32_t cp[SHORT_MAX], ct[SHORT_MAX];
   size_t i = 0, j = 0, k;
   while (i < np) i = vb_utf8_next(p, np, i, &cp[j++]);
@@ -217,22 +217,22 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
   size_t j = 0, i = 0, nMatch = 0;
   /* For text character j, the lowest unmatched equal pattern character in
    * [lo, hi]: the first non-zero word of PM(c) & ~flag within the window. */
-#define JW_STEP(c, row)                                                  \
-  do {                                                                   \
-    size_t lo = j > window ? j - window : 0;                             \
-    size_t hi = j + window < lp - 1 ? j + window : lp - 1;               \
-    if (lo > hi) break;                                                  \
-    size_t w = lo / 64, whi = hi / 64;                                   \
-    uint64_t bits = (row)[w] & ~flag[w] & (~(uint64_t)0 << (lo % 64));  \
-    while (w < whi && !bits) {                                           \
-      w++;                                                               \
-      bits = (row)[w] & ~flag[w];                                        \
-    }                                                                    \
+#define JW_STEP(c, row)                                                        \
+  do {                                                                         \
+    size_t lo = j > window ? j - window : 0;                                   \
+    size_t hi = j + window < lp - 1 ? j + window : lp - 1;                     \
+    if (lo > hi) break;                                                        \
+    size_t w = lo / 64, whi = hi / 64;                                         \
+    uint64_t bits = (row)[w] & ~flag[w] & (~(uint64_t)0 << (lo % 64));         \
+    while (w < whi && !bits) {                                                 \
+      w++;                                                                     \
+      bits = (row)[w] & ~flag[w];                                              \
+    }                                                                          \
     if (w == whi && hi % 64 != 63) bits &= ((uint64_t)1 << (hi % 64 + 1)) - 1; \
-    if (bits) {                                                          \
-      flag[w] |= bits & (~bits + 1);                                     \
-      matched[nMatch++] = (c);                                           \
-    }                                                                    \
+    if (bits) {                                                                \
+      flag[w] |= bits & (~bits + 1);                                           \
+      matched[nMatch++] = (c);                                                 \
+    }                                                                          \
   } while (0)
   if (vb_sim_is_ascii(t, nt)) {
     size_t end = nt < lp + window ? nt : lp + window;

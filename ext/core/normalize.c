@@ -41,18 +41,18 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define CHUNK_TARGET 1024   /* cut at the next safe point after this many code points */
-#define DECOMP_ROOM 64      /* room for one code point's decomposition (max is 18) */
+#define CHUNK_TARGET 1024 /* cut at the next safe point after this many code points */
+#define DECOMP_ROOM 64    /* room for one code point's decomposition (max is 18) */
 
 typedef struct norm_state {
   utf8proc_option_t dopt; /* decomposition options */
   int compose;            /* compose after ordering */
   int fold;               /* fold mapping, white space collapsing and trimming */
   vb_buf *out;
-  vb_buf *scratch;        /* pending chunk, as int32_t code points */
-  size_t nCp;             /* code points in the chunk */
-  int pendingSpace;       /* fold: a white space run waits to be written as ' ' */
-  int emitted;            /* fold: something other than white space was written */
+  vb_buf *scratch;  /* pending chunk, as int32_t code points */
+  size_t nCp;       /* code points in the chunk */
+  int pendingSpace; /* fold: a white space run waits to be written as ' ' */
+  int emitted;      /* fold: something other than white space was written */
 } norm_state;
 
 static int isWhiteSpace(int32_t cp) {
@@ -65,14 +65,27 @@ static int isWhiteSpace(int32_t cp) {
 /* The fold form's unification of quote marks and dashes (after NFKC). */
 static int32_t foldUnify(int32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A: case 0x02BC:
-      return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-      return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-      return '-';
-    default:
-      return cp;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
+    case 0x02BC: return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212: return '-';
+    default: return cp;
   }
 }
 
@@ -219,9 +232,15 @@ int vb_normalize_buf(const unsigned char *z, size_t n, vb_norm_form form, vb_buf
   st.out = out;
   st.scratch = scratch;
   switch (form) {
-    case VB_NORM_NFC: st.dopt = UTF8PROC_DECOMPOSE; st.compose = 1; break;
+    case VB_NORM_NFC:
+      st.dopt = UTF8PROC_DECOMPOSE;
+      st.compose = 1;
+      break;
     case VB_NORM_NFD: st.dopt = UTF8PROC_DECOMPOSE; break;
-    case VB_NORM_NFKC: st.dopt = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT; st.compose = 1; break;
+    case VB_NORM_NFKC:
+      st.dopt = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT;
+      st.compose = 1;
+      break;
     case VB_NORM_NFKD: st.dopt = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT; break;
     case VB_NORM_FOLD:
       st.dopt = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;

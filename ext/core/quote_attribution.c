@@ -67,15 +67,15 @@
 
 typedef struct qtok {
   size_t s, e;
-  uint64_t h;  /* hash of the word (possessive ’s removed) */
+  uint64_t h; /* hash of the word (possessive ’s removed) */
   unsigned cls;
-  int32_t pc;  /* punctuation code point */
-  int span;    /* T_QUOTE: span index */
+  int32_t pc; /* punctuation code point */
+  int span;   /* T_QUOTE: span index */
   unsigned char type, cap, lower, cjk, poss, used;
 } qtok;
 
 typedef struct qattr {
-  int has;     /* attribution found */
+  int has; /* attribution found */
   int hasS, hasM, hasC;
   size_t sS, sE, mS, mE, cS, cE;
   int via;     /* 1 split, 2 after, 3 before, 4 headline, 5 continuation, 6 partial */
@@ -86,7 +86,7 @@ typedef struct qperson {
   size_t s, e;   /* fullest name seen */
   uint64_t last; /* hash of the last word */
   int ntok;
-  int gender;    /* 0 unknown, 1 male, 2 female */
+  int gender; /* 0 unknown, 1 male, 2 female */
 } qperson;
 
 typedef struct qmention {
@@ -509,8 +509,7 @@ static int registerNames(qctx *c) {
 static void speakerOf(qctx *c, size_t i0, size_t i1, qattr *at, size_t pos) {
   qtok *t = c->tok;
   while (i0 < i1 && (t[i0].cls & QW_LEAD) && !t[i0].cap && !(t[i0].cls & QW_DET)) i0++;
-  while (i0 < i1 && (t[i0].cls & QW_LEAD) && t[i0].cap && !(t[i0].cls & QW_DET) &&
-         i0 + 1 < i1)
+  while (i0 < i1 && (t[i0].cls & QW_LEAD) && t[i0].cap && !(t[i0].cls & QW_DET) && i0 + 1 < i1)
     i0++; /* "Then Director Hana Kim" */
   while (i1 > i0 && t[i1 - 1].type != T_WORD) i1--;
   if (i1 <= i0) return;
@@ -681,8 +680,8 @@ static int subjectBefore(qctx *c, size_t segStart, size_t cue, size_t *pi0, size
     if (!p->cap && a >= 2 && a < end &&
         (t[a].cap || (a + 1 < end && t[a + 1].cap && (t[a].cls & QW_DET) && !t[a].cap)) &&
         t[a - 2].type == T_WORD &&
-        (t[a - 2].cap || (a >= 3 && t[a - 3].type == T_WORD && t[a - 3].cap &&
-                          (t[a - 2].cls & QW_LEAD))) &&
+        (t[a - 2].cap ||
+         (a >= 3 && t[a - 3].type == T_WORD && t[a - 3].cap && (t[a - 2].cls & QW_LEAD))) &&
         (p->cls & (QW_LEAD | QW_DET)) && p->e - p->s <= 3) {
       a--;
       continue;
@@ -757,7 +756,8 @@ static void setCue(qctx *c, qattr *at, size_t i, int len) {
 
 /* Is z[a..b) a Chinese or Japanese personal pronoun (not resolved)? */
 static int cjkPronoun(const unsigned char *z, size_t a, size_t b) {
-  static const char *const az[] = {"他", "她", "他们", "她们", "我", "我们", "彼", "彼女", "私", NULL};
+  static const char *const az[] = {"他",   "她", "他们", "她们", "我",
+                                   "我们", "彼", "彼女", "私",   NULL};
   for (int k = 0; az[k]; k++) {
     if (strlen(az[k]) == b - a && memcmp(z + a, az[k], b - a) == 0) return 1;
   }
@@ -767,9 +767,9 @@ static int cjkPronoun(const unsigned char *z, size_t a, size_t b) {
 /* Trim the Japanese particles around a speaker: と before, は/が/も after. */
 static void cjkTrim(const unsigned char *z, size_t *pa, size_t *pb) {
   if (*pb - *pa >= 3 && memcmp(z + *pa, "\xe3\x81\xa8", 3) == 0) *pa += 3; /* と */
-  if (*pb - *pa >= 3 && (memcmp(z + *pb - 3, "\xe3\x81\xaf", 3) == 0 ||  /* は */
-                         memcmp(z + *pb - 3, "\xe3\x81\x8c", 3) == 0 ||  /* が */
-                         memcmp(z + *pb - 3, "\xe3\x82\x82", 3) == 0))   /* も */
+  if (*pb - *pa >= 3 && (memcmp(z + *pb - 3, "\xe3\x81\xaf", 3) == 0 ||    /* は */
+                         memcmp(z + *pb - 3, "\xe3\x81\x8c", 3) == 0 ||    /* が */
+                         memcmp(z + *pb - 3, "\xe3\x82\x82", 3) == 0))     /* も */
     *pb -= 3;
 }
 
@@ -987,8 +987,7 @@ static int plausibleSpeaker(qctx *c, size_t i0, size_t i1) {
     if (!t[k].cap && (t[k].cls & (QW_FINITE | QW_CLAUSEWORD | QW_THATWORD))) return 0;
   }
   if (c->z[t[i0].s] >= '0' && c->z[t[i0].s] <= '9') return 0;
-  if (!t[i1 - 1].cap && (t[i1 - 1].cls & (QW_ARTICLE | QW_LEAD)) &&
-      !(t[i1 - 1].cls & QW_PRONOUN))
+  if (!t[i1 - 1].cap && (t[i1 - 1].cls & (QW_ARTICLE | QW_LEAD)) && !(t[i1 - 1].cls & QW_PRONOUN))
     return 0; /* "slot in the" */
   for (size_t k = i0; k < i1; k++) {
     /* a verb of saying inside ("said"), but plural nouns ("reports") are fine */
@@ -1079,8 +1078,8 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
      * reporters that") or a short adjunct ("said on Friday that"), or a
      * finite clause after a say-verb */
     size_t k = after, cs = 0;
-    int adjunct = after < n && t[after].type == T_WORD && !t[after].cap &&
-                  (t[after].cls & QW_BOUND);
+    int adjunct =
+        after < n && t[after].type == T_WORD && !t[after].cap && (t[after].cls & QW_BOUND);
     if (after < n && isP(&t[after], ',')) adjunct = 1;
     if ((f & QC_OBJECT) || adjunct) {
       while (k < n && k < after + 5 && t[k].type != T_QUOTE) {
@@ -1121,8 +1120,8 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
     if (!(f & QC_CLAUSE) && i == comma) continue; /* inverted: say-verbs only */
     size_t tail = after;
     while (tail < n && t[tail].type == T_WORD) tail++;
-    if (i > comma && tail - after > 4) continue;   /* "…, X said on Friday." */
-    if (i == comma && tail - after > 6) continue;  /* "…, said the curator." */
+    if (i > comma && tail - after > 4) continue;  /* "…, X said on Friday." */
+    if (i == comma && tail - after > 6) continue; /* "…, said the curator." */
     if (i > comma && ((t[comma].cls & (QW_CLAUSEWORD | QW_LEAD)) && !t[comma].cap)) continue;
     int atEnd = tail >= n || (t[tail].type == T_PUNCT && isTerminator(t[tail].pc) && tail + 1 >= n);
     int paren = !atEnd && tail < n && isP(&t[tail], ',');
@@ -1157,12 +1156,11 @@ static int findIndirect(qctx *c, size_t s, size_t e, qclause *out) {
 /* ---- sentences ------------------------------------------------------------------------------ */
 
 static int isAbbrev(const unsigned char *z, size_t a, size_t b) {
-  static const char *const az[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt",
-                                   "sgt", "capt", "gov", "sen", "rep", "prof", "mt", "vs",
-                                   "etc", "inc", "ltd", "co", "corp", "jan", "feb", "aug", "sept",
-                                   "oct", "nov", "dec", "rev", "fig", "approx", "dept", "est",
-                                   "maj", "adm", "cmdr", "gen", "u.s", "e.g", "i.e", "a.m", "p.m",
-                                   NULL};
+  static const char *const az[] = {
+      "mr",  "mrs",  "ms",   "dr",   "st",  "jr",  "sr",  "gen", "col",    "lt",   "sgt",  "capt",
+      "gov", "sen",  "rep",  "prof", "mt",  "vs",  "etc", "inc", "ltd",    "co",   "corp", "jan",
+      "feb", "aug",  "sept", "oct",  "nov", "dec", "rev", "fig", "approx", "dept", "est",  "maj",
+      "adm", "cmdr", "gen",  "u.s",  "e.g", "i.e", "a.m", "p.m", NULL};
   if (b - a == 1 && z[a] >= 'A' && z[a] <= 'Z') return 1; /* an initial */
   if (b - a > 6) return 0;
   for (int k = 0; az[k]; k++) {
@@ -1206,9 +1204,7 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
         if (j >= b) break;
         int32_t d;
         vb_utf8_next(z, n, j, &d);
-        if (isUpperCp(d) || d == '\n' || d == '\r' ||
-            (ci < ciEnd && c->sp[ci].open == j))
-          break;
+        if (isUpperCp(d) || d == '\n' || d == '\r' || (ci < ciEnd && c->sp[ci].open == j)) break;
       }
       continue;
     }
@@ -1366,8 +1362,8 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     if (i > seg && t[i - 1].type == T_PUNCT &&
         (t[i - 1].pc == ':' || t[i - 1].pc == ',' || isDash(&t[i - 1])))
       intro = 1;
-    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has && (c->attr[t[prevQuote].span].via == 2 || c->attr[t[prevQuote].span].via == 7) &&
-        intro) {
+    if (prevQuote >= 0 && c->attr[t[prevQuote].span].has &&
+        (c->attr[t[prevQuote].span].via == 2 || c->attr[t[prevQuote].span].via == 7) && intro) {
       /* split by its cue: “The trick,” says X, “is patience.” */
       *at = c->attr[t[prevQuote].span];
       at->via = 1;
@@ -1377,9 +1373,9 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
       at->via = 3;
       if (!at->hasC) at->via = 4;
     }
-    int direct = (starts || intro || at->via == 3 || at->via == 4 || at->via == 7) &&
-                 (endsUtterance(c, q) || intro || at->via >= 2 ||
-                  (i + 1 >= n || t[i + 1].type == T_PUNCT));
+    int direct =
+        (starts || intro || at->via == 3 || at->via == 4 || at->via == 7) &&
+        (endsUtterance(c, q) || intro || at->via >= 2 || (i + 1 >= n || t[i + 1].type == T_PUNCT));
     if (starts && !at->has && !endsUtterance(c, q)) direct = 0;
     if (depth > 0 && starts && !at->has && !endsUtterance(c, q)) direct = 0;
     q->dropped = 0;
@@ -1415,8 +1411,7 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
           unsigned f;
           int len = cueAt(c, k, i, &f);
           if (!len || !(f & (QC_DIRECT | QC_PARTIAL | QC_THAT))) continue;
-          if (k > 0 && t[k - 1].type == T_WORD && (t[k - 1].cls & QW_FINITE) &&
-              !(f & QC_PASSIVE))
+          if (k > 0 && t[k - 1].type == T_WORD && (t[k - 1].cls & QW_FINITE) && !(f & QC_PASSIVE))
             continue; /* passive: "is framed as" */
           size_t i0, i1;
           int ok = subjectBefore(c, 0, k, &i0, &i1);
@@ -1570,7 +1565,8 @@ static int doTurns(qctx *c, int emitRows) {
   return VB_OK;
 }
 
-/* ---- entry ------------------------------------------------------------------------------------ */
+/* ---- entry ------------------------------------------------------------------------------------
+ */
 
 int qattr_run(const qlex *lex, const unsigned char *z, size_t n, int lang, qspan *aSpan,
               size_t nSpan, const qturn *aTurn, size_t nTurn, qrows *out) {

@@ -41,31 +41,31 @@ static inline size_t qtext_trim_end(const unsigned char *z, size_t n, size_t a, 
  * Words are looked up by a 64-bit hash of their lower-cased form. */
 
 /* Word classes (bits). */
-#define QW_TITLE 0x0001    /* a title dropped from names: President, Dr., minister */
-#define QW_ORG 0x0002      /* a word that makes a capitalised run an organisation or place */
-#define QW_PRONOUN 0x0004  /* a personal pronoun that can be a speaker */
-#define QW_MALE 0x0008     /* with QW_PRONOUN or QW_TITLE: masculine */
-#define QW_FEMALE 0x0010   /* with QW_PRONOUN or QW_TITLE: feminine */
-#define QW_DET 0x0020      /* determiner or quantifier that starts a description */
-#define QW_AUX 0x0040      /* auxiliary or adverb allowed between a speaker and a cue */
-#define QW_LEAD 0x0080     /* conjunction/adverb/preposition stripped from a clause start */
-#define QW_STOPCAP 0x0100  /* capitalised function word that is never a name */
-#define QW_NOLABEL 0x0200  /* a line label that is not a speaker (Update:, Editor's note:) */
-#define QW_FINITE 0x0400   /* an auxiliary or modal that marks a finite clause */
-#define QW_BOUND 0x0800    /* a word that ends a speaker phrase after an inverted cue */
-#define QW_PARTICLE 0x1000 /* a name particle: van, de, bin */
-#define QW_FIRST 0x2000    /* first-person pronoun: not resolved to a third party */
-#define QW_THATWORD 0x4000 /* introduces a reported clause: that, que, dass, что */
+#define QW_TITLE 0x0001      /* a title dropped from names: President, Dr., minister */
+#define QW_ORG 0x0002        /* a word that makes a capitalised run an organisation or place */
+#define QW_PRONOUN 0x0004    /* a personal pronoun that can be a speaker */
+#define QW_MALE 0x0008       /* with QW_PRONOUN or QW_TITLE: masculine */
+#define QW_FEMALE 0x0010     /* with QW_PRONOUN or QW_TITLE: feminine */
+#define QW_DET 0x0020        /* determiner or quantifier that starts a description */
+#define QW_AUX 0x0040        /* auxiliary or adverb allowed between a speaker and a cue */
+#define QW_LEAD 0x0080       /* conjunction/adverb/preposition stripped from a clause start */
+#define QW_STOPCAP 0x0100    /* capitalised function word that is never a name */
+#define QW_NOLABEL 0x0200    /* a line label that is not a speaker (Update:, Editor's note:) */
+#define QW_FINITE 0x0400     /* an auxiliary or modal that marks a finite clause */
+#define QW_BOUND 0x0800      /* a word that ends a speaker phrase after an inverted cue */
+#define QW_PARTICLE 0x1000   /* a name particle: van, de, bin */
+#define QW_FIRST 0x2000      /* first-person pronoun: not resolved to a third party */
+#define QW_THATWORD 0x4000   /* introduces a reported clause: that, que, dass, что */
 #define QW_CLAUSEWORD 0x8000 /* starts a subordinate clause: what, which, who */
-#define QW_CUEHEAD 0x10000 /* the first word of some cue phrase */
-#define QW_ARTICLE 0x20000 /* an article or possessive: the word after it is a noun */
+#define QW_CUEHEAD 0x10000   /* the first word of some cue phrase */
+#define QW_ARTICLE 0x20000   /* an article or possessive: the word after it is a noun */
 
 /* Cue phrase flags. */
-#define QC_DIRECT 0x01     /* attributes a quotation next to it (said, asked, a déclaré) */
-#define QC_CLAUSE 0x02     /* takes a reported clause without "that" (said the cuts were …) */
-#define QC_THAT 0x04       /* takes a reported clause introduced by "that" */
-#define QC_OBJECT 0x08     /* takes an object before the clause (told reporters); never inverted */
-#define QC_ACCORDING 0x10  /* the speaker follows it: "according to X", "laut X", "по словам X" */
+#define QC_DIRECT 0x01 /* attributes a quotation next to it (said, asked, a déclaré) */
+#define QC_CLAUSE 0x02 /* takes a reported clause without "that" (said the cuts were …) */
+#define QC_THAT 0x04   /* takes a reported clause introduced by "that" */
+#define QC_OBJECT 0x08 /* takes an object before the clause (told reporters); never inverted */
+#define QC_ACCORDING 0x10 /* the speaker follows it: "according to X", "laut X", "по словам X" */
 #define QC_POSTPOS 0x20    /* the speaker precedes it: "X zufolge" */
 #define QC_PARTIAL 0x40    /* attributes a quoted fragment: called it "…", described as "…" */
 #define QC_PARTICIPLE 0x80 /* -ing form: its subject is that of the clause before */
@@ -108,9 +108,9 @@ typedef struct qspan {
 
 /* A transcript turn label: "NAME:" at a line start. */
 typedef struct qturn {
-  size_t lineStart;    /* offset of the label */
-  size_t labelEnd;     /* offset of the colon */
-  size_t textStart;    /* first byte after ": " */
+  size_t lineStart;          /* offset of the label */
+  size_t labelEnd;           /* offset of the colon */
+  size_t textStart;          /* first byte after ": " */
   size_t nameStart, nameEnd; /* the label without titles */
 } qturn;
 

@@ -31,16 +31,20 @@
 static const char zTitles[] =
     "president vice prime minister secretary senator sen. sen rep. representative governor gov. "
     "mayor chancellor premier king queen prince princess pope judge justice attorney general gen. "
-    "colonel col. col lt. lt lieutenant major maj. maj captain capt. capt sergeant sgt. sgt admiral commander chief gen rev prof gov "
+    "colonel col. col lt. lt lieutenant major maj. maj captain capt. capt sergeant sgt. sgt "
+    "admiral commander chief gen rev prof gov "
     "director chairman chairwoman chair ceo coach dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord "
     "lady professor prof. ambassador spokesman spokeswoman spokesperson councillor councilor "
     "councilman councilwoman deputy acting head leader officer inspector detective sheriff bishop "
-    "father rev. reverend rabbi imam sheikh emir archbishop cardinal patriarch commissioner speaker "
+    "father rev. reverend rabbi imam sheikh emir archbishop cardinal patriarch commissioner "
+    "speaker "
     "former resident engineer economist organizer organiser owner lawyer analyst official teacher "
     "doctor nurse student expert founder manager editor reporter correspondent historian scientist "
     "researcher activist author writer farmer worker driver pilot chef artist singer actor actress "
-    "host anchor presenter secretary-general agent aide adviser advisor counsel prosecutor candidate "
-    "boss cfo coo cto partner president-elect vp mp mep trustee dean principal superintendent rector "
+    "host anchor presenter secretary-general agent aide adviser advisor counsel prosecutor "
+    "candidate "
+    "boss cfo coo cto partner president-elect vp mp mep trustee dean principal superintendent "
+    "rector "
     "marshal corporal commodore brigadier tsar emperor empress duke duchess baron baroness earl "
     "tenant defense defence transport finance foreign interior health justice "
     "президент министр глава губернатор мэр генерал полковник премьер-министр председатель депутат "
@@ -190,13 +194,16 @@ static const struct {
   const char *z;
 } aEnIrregular[] = {
     {G_SAY, "say says said saying"},
-    {G_SAY | QC_OBJECT, "tell tells told telling inform informs informed informing assure "
-                        "assures assured assuring remind reminds reminded reminding warned"},
-    {G_SAY, "write writes wrote written writing think thinks thought thinking feel feels felt "
-            "feeling admit admits admitted admitting"},
-    {G_MANNER, "quip quips quipped quipping snap snaps snapped snapping sob sobs sobbed sobbing "
-               "cry cries cried crying beg begs begged begging chat chats chatted chatting "
-               "begin begins began beginning"},
+    {G_SAY | QC_OBJECT,
+     "tell tells told telling inform informs informed informing assure "
+     "assures assured assuring remind reminds reminded reminding warned"},
+    {G_SAY,
+     "write writes wrote written writing think thinks thought thinking feel feels felt "
+     "feeling admit admits admitted admitting"},
+    {G_MANNER,
+     "quip quips quipped quipping snap snaps snapped snapping sob sobs sobbed sobbing "
+     "cry cries cried crying beg begs begged begging chat chats chatted chatting "
+     "begin begins began beginning"},
     {G_THAT, "commit committed regret regrets regretted"},
 };
 
@@ -255,20 +262,21 @@ static const cue_spec aCueSpecs[] = {
      "говорил|говорила|говорят|заявляет|заявляют|отмечает|отмечают|подчеркивает|подчёркивает|"
      "написал|написала|заверил|заверила|предупредил|предупредила|указал|указала|резюмировал|"
      "констатировал|цитирует|высказался|объяснил|объяснила|сообщает|сообщают"},
-    {VB_LANG_RU, 1, QC_ACCORDING, "по словам|по мнению|по данным|как сообщил|как сообщила|"
-                                  "как заявил|как заявила|как отметил|как отметила"},
+    {VB_LANG_RU, 1, QC_ACCORDING,
+     "по словам|по мнению|по данным|как сообщил|как сообщила|"
+     "как заявил|как заявила|как отметил|как отметила"},
 };
 
 /* Chinese cues (matched as suffixes of the Han run before a colon or after
  * a quotation) and title suffixes dropped from names. */
 static const char *const azCjkCue[] = {
-    "说", "说道", "表示", "指出", "称", "声称", "强调", "认为", "问", "回答", "宣布", "透露",
-    "介绍", "坦言", "写道", "补充说", "解释说", "告诉记者", "对记者说", "回应", "直言",
-    "言う", "述べた", "語った", "話した", "言った", NULL};
+    "说",       "说道", "表示", "指出", "称",     "声称",   "强调",   "认为",   "问",
+    "回答",     "宣布", "透露", "介绍", "坦言",   "写道",   "补充说", "解释说", "告诉记者",
+    "对记者说", "回应", "直言", "言う", "述べた", "語った", "話した", "言った", NULL};
 static const char *const azCjkTitle[] = {
-    "教授", "先生", "女士", "总统", "主席", "部长", "博士", "老师", "记者", "发言人", "总理",
-    "市长", "经理", "局长", "院长", "校长", "总裁", "董事长", "主任", "医生", "律师", "议员",
-    "大使", "将军", "氏", "さん", "首相", "大統領", NULL};
+    "教授", "先生", "女士", "总统", "主席", "部长", "博士", "老师",   "记者", "发言人",
+    "总理", "市长", "经理", "局长", "院长", "校长", "总裁", "董事长", "主任", "医生",
+    "律师", "议员", "大使", "将军", "氏",   "さん", "首相", "大統領", NULL};
 
 /* ---- the table ------------------------------------------------------------------- */
 

@@ -106,8 +106,7 @@ int vb_quote_rules_new(vb_quote_rules **pp) {
   pcre2_compile_context *cctx = pcre2_compile_context_create(p->gctx);
   if (cctx == NULL) goto fail;
   p->reLabel = pcre2_compile((PCRE2_SPTR)zLabelPattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err,
-                             &off, cctx);
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &off, cctx);
   pcre2_compile_context_free(cctx);
   if (p->reLabel == NULL) {
     rc = VB_EREGEX;
@@ -167,12 +166,25 @@ static int isDigitCp(int32_t c) {
 
 static int markFamily(int32_t c) {
   switch (c) {
-    case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xFF02: return FAM_DOUBLE;
-    case '\'': case 0x2018: case 0x2019: case 0x201A: case 0x201B: return FAM_SINGLE;
-    case 0xAB: case 0xBB: return FAM_ANGLE;
-    case 0x2039: case 0x203A: return FAM_ANGLE1;
-    case 0x300C: case 0x300D: return FAM_CORNER;
-    case 0x300E: case 0x300F: return FAM_WCORNER;
+    case '"':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0xFF02: return FAM_DOUBLE;
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B: return FAM_SINGLE;
+    case 0xAB:
+    case 0xBB: return FAM_ANGLE;
+    case 0x2039:
+    case 0x203A: return FAM_ANGLE1;
+    case 0x300C:
+    case 0x300D: return FAM_CORNER;
+    case 0x300E:
+    case 0x300F: return FAM_WCORNER;
     default: return 0;
   }
 }
@@ -180,8 +192,8 @@ static int markFamily(int32_t c) {
 /* Code points that open text on their right: brackets, dashes, slashes,
  * and other quotation marks. */
 static int isOpenerContext(int32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' ||
-         c == '/' || c == ':' || markFamily(c) != 0;
+  return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' ||
+         c == ':' || markFamily(c) != 0;
 }
 
 /* Is there text on the left of the mark at byte i?  Closing marks before
@@ -202,9 +214,9 @@ static int leftFlankAt(const unsigned char *z, size_t n, size_t i) {
 typedef struct qscan {
   const unsigned char *z;
   size_t n;
-  qbuf marks;    /* qmark */
-  qbuf breaks;   /* size_t: byte offset where paragraph k ends (its break starts) */
-  qbuf lines;    /* size_t: offsets of line starts that may hold a turn label */
+  qbuf marks;  /* qmark */
+  qbuf breaks; /* size_t: byte offset where paragraph k ends (its break starts) */
+  qbuf lines;  /* size_t: offsets of line starts that may hold a turn label */
 } qscan;
 
 /* Last non-space code point before byte i on the same line (0 if none). */
@@ -221,14 +233,14 @@ static int32_t lastOnLine(const unsigned char *z, size_t n, size_t i) {
 
 static int isTerminalCp(int32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
-         c == 0xFF1F || c == ':' || (markFamily(c) != 0 && c != '\'' && c != 0x2018) ||
-         c == ')' || c == ']';
+         c == 0xFF1F || c == ':' || (markFamily(c) != 0 && c != '\'' && c != 0x2018) || c == ')' ||
+         c == ']';
 }
 
 /* Bytes that start a mark or a line break: " ' \n and the lead bytes of
  * « » (C2), the curly marks (E2), 「」『』 (E3) and ＂ (EF). */
-static const unsigned char kMark[256] = {['"'] = 1, ['\''] = 1, ['\n'] = 1,
-                                          [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+static const unsigned char kMark[256] = {
+    ['"'] = 1, ['\''] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
 
 static int scanMarks(qscan *s) {
   const unsigned char *z = s->z;
@@ -285,7 +297,8 @@ static int scanMarks(qscan *s) {
     int rightFlank = next != 0 && !qtext_is_space(next);
     unsigned flags = 0;
     switch (cp) {
-      case '"': case 0xFF02:
+      case '"':
+      case 0xFF02:
         if (rightFlank && !leftFlank) flags |= CAN_OPEN;
         if (leftFlank) flags |= CAN_CLOSE;
         if (leftFlank && rightFlank && isLetterCp(prev) && isLetterCp(next)) flags |= CAN_OPEN;
@@ -298,11 +311,14 @@ static int scanMarks(qscan *s) {
         if (leftFlank || !rightFlank) flags |= CAN_CLOSE;
         if (!leftFlank && rightFlank) flags |= CAN_OPEN;
         break;
-      case 0x201E: case 0x201F:
-        flags |= CAN_OPEN;
-        break;
-      case '\'': case 0x2019: case 0x2018: case 0x201A: case 0x201B:
-        if (leftFlank && isLetterCp(next)) break;               /* isn’t, Russia’s */
+      case 0x201E:
+      case 0x201F: flags |= CAN_OPEN; break;
+      case '\'':
+      case 0x2019:
+      case 0x2018:
+      case 0x201A:
+      case 0x201B:
+        if (leftFlank && isLetterCp(next)) break;                  /* isn’t, Russia’s */
         if (!leftFlank && (isDigitCp(next) || !rightFlank)) break; /* '60s, stray */
         if (!leftFlank && (next == 'n' || next == 'N') && (next2 == '\'' || next2 == 0x2019))
           break; /* rock 'n' roll: the opening one */
@@ -325,16 +341,20 @@ static int scanMarks(qscan *s) {
             flags |= MK_WEAK;
         }
         break;
-      case 0xAB: case 0x2039:
+      case 0xAB:
+      case 0x2039:
         if (next != 0 && next != '\n') flags |= CAN_OPEN;
         if (leftFlank) flags |= CAN_CLOSE;
         break;
-      case 0xBB: case 0x203A:
+      case 0xBB:
+      case 0x203A:
         flags |= CAN_CLOSE;
         if (rightFlank && !leftFlank) flags |= CAN_OPEN;
         break;
-      case 0x300C: case 0x300E: flags |= CAN_OPEN; break;
-      case 0x300D: case 0x300F: flags |= CAN_CLOSE; break;
+      case 0x300C:
+      case 0x300E: flags |= CAN_OPEN; break;
+      case 0x300D:
+      case 0x300F: flags |= CAN_CLOSE; break;
     }
     if (flags & (CAN_OPEN | CAN_CLOSE)) {
       qmark m;

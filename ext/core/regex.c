@@ -86,11 +86,11 @@ struct vb_regex_iter {
   pcre2_jit_stack *jit;
   const unsigned char *z;
   size_t n;
-  size_t pos;    /* where the next search starts: always a unit boundary */
-  int lastEmpty; /* the previous match was empty at pos */
-  int done;      /* no more matches (end, or an error was returned) */
-  int nSet;      /* pairs of the ovector set by the last match, 0 if none */
-  size_t start0, end0; /* group 0 of the current match, on unit boundaries */
+  size_t pos;                /* where the next search starts: always a unit boundary */
+  int lastEmpty;             /* the previous match was empty at pos */
+  int done;                  /* no more matches (end, or an error was returned) */
+  int nSet;                  /* pairs of the ovector set by the last match, 0 if none */
+  size_t start0, end0;       /* group 0 of the current match, on unit boundaries */
   size_t fragStart, fragEnd; /* interpreter: the valid fragment being searched */
   int haveFrag;              /* fragStart/fragEnd are computed */
   size_t ovBase;             /* add to the ovector: fragStart, or 0 with the JIT */
@@ -157,8 +157,8 @@ int vb_regex_compile(vb_regex **pp, const char *zPat, ptrdiff_t nPat, unsigned f
     if (errcode == PCRE2_ERROR_NOMEMORY || errcode == PCRE2_ERROR_HEAP_FAILED) return VB_NOMEM;
     if (pErr) {
       pErr->offset = (size_t)errOffset;
-      if (pcre2_get_error_message(errcode, (PCRE2_UCHAR *)pErr->message,
-                                  sizeof pErr->message) < 0 &&
+      if (pcre2_get_error_message(errcode, (PCRE2_UCHAR *)pErr->message, sizeof pErr->message) <
+              0 &&
           pErr->message[0] == 0) {
         strcpy(pErr->message, "unknown error");
       }

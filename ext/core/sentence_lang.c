@@ -94,6 +94,8 @@ typedef struct vb_wlist {
   size_t n;
   vb_wslot *a;
 } vb_wlist;
+/* The word lists below are laid out by hand. */
+/* clang-format off */
 #define WL(s) {s, sizeof(s) - 1, (vb_wslot[WL_SLOTS]){{0, 0}}}
 #define WL_NONE {"", 0, NULL}
 
@@ -322,6 +324,7 @@ static const vb_sent_rules *const all_rules[] = {
     &rules_en, &rules_da, &rules_de, &rules_es, &rules_it, &rules_fr, &rules_nl, &rules_pl,
     &rules_sk, &rules_ru, &rules_bg, &rules_kk, &rules_el, &rules_hy, &rules_ar, &rules_deva,
     &rules_nocase};
+/* clang-format on */
 
 static uint32_t wl_hash(const unsigned char *w, size_t nw) {
   uint32_t h = 2166136261u; /* FNV-1a */
@@ -524,8 +527,8 @@ static int next_word(const unsigned char *z, size_t n, size_t i, size_t *pA, siz
  * (16 digits, 32 lower-case letter, 48 upper-case letter, 64 roman). */
 
 static int roman_value(const unsigned char *w, size_t nw) {
-  static const char *const azRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
-                                        "ix", "x", "xi", "xii"};
+  static const char *const azRoman[] = {"i",   "ii",   "iii", "iv", "v",  "vi",
+                                        "vii", "viii", "ix",  "x",  "xi", "xii"};
   size_t i;
   for (i = 0; i < sizeof azRoman / sizeof azRoman[0]; i++) {
     if (strlen(azRoman[i]) == nw && memcmp(azRoman[i], w, nw) == 0) return (int)i + 1;
@@ -642,8 +645,8 @@ static int32_t closer_of(int32_t cp) {
 
 /* Bytes that may start a mark the tracker cares about. */
 static const unsigned char q_interesting[256] = {
-    ['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
-    [0xEF] = 1,
+    ['"'] = 1,  ['('] = 1,  [')'] = 1,  ['['] = 1,  [']'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 static void q_reset(vb_sent_lang *p, size_t s) {
@@ -771,8 +774,8 @@ static size_t scan_from(vb_sent_lang *p, size_t pos, vb_sent_uax *info) {
     }
   }
   p->cacheFrom = pos;
-  p->cacheEnd = vb_sent_scan_soft(p->z, p->n, pos, &p->cacheInfo, p->rules->weak,
-                                  p->rules->weakNext);
+  p->cacheEnd =
+      vb_sent_scan_soft(p->z, p->n, pos, &p->cacheInfo, p->rules->weak, p->rules->weakNext);
   *info = p->cacheInfo;
   return p->cacheEnd;
 }
@@ -856,8 +859,8 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
   while (i > lim) {
     size_t j = cp_before(z, n, i, &cp);
     int k = sb_of(cp);
-    if (!is_letter_class(k) && k != VB_SB_EXTEND && k != VB_SB_FORMAT && cp != 0xB0 &&
-        cp != 0xBA && !(cp == '-' && i < ts))
+    if (!is_letter_class(k) && k != VB_SB_EXTEND && k != VB_SB_FORMAT && cp != 0xB0 && cp != 0xBA &&
+        !(cp == '-' && i < ts))
       break;
     i = j;
   }
@@ -868,8 +871,10 @@ static void token_before(const unsigned char *z, size_t n, size_t s, size_t ts, 
     size_t j = *pChain, w;
     int parts = 0, tight = 0;
     if (j <= lim + 1 || z[j - 1] == ' ') {
-      if (j >= lim + 2 && z[j - 1] == ' ' && z[j - 2] == '.') j -= 2;
-      else break;
+      if (j >= lim + 2 && z[j - 1] == ' ' && z[j - 2] == '.')
+        j -= 2;
+      else
+        break;
     } else if (z[j - 1] == '.') {
       j -= 1;
       if (*pChain == *pA) tight = 1;
@@ -944,7 +949,8 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
       }
     }
   }
-  if (z[ts] == '.' && ts > 0 && z[ts - 1] == ' ' && te == ts + 5 && memcmp(z + ts, ". . .", 5) == 0 &&
+  if (z[ts] == '.' && ts > 0 && z[ts - 1] == ' ' && te == ts + 5 &&
+      memcmp(z + ts, ". . .", 5) == 0 &&
       (te >= n || z[te] != ' ' || te + 1 >= n || z[te + 1] != '.')) {
     return DROP; /* " . . . I didn't" */
   }
@@ -1065,7 +1071,8 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     }
     token_before(z, n, s, ts, &a, &chain, &dotted);
     if (a == ts) return KEEP;
-    if (z[a] == 0xC2 && a + 1 < n && (z[a + 1] == 0xB0 || z[a + 1] == 0xBA)) return KEEP; /* "5°C." */
+    if (z[a] == 0xC2 && a + 1 < n && (z[a + 1] == 0xB0 || z[a + 1] == 0xBA))
+      return KEEP;                       /* "5°C." */
     if (url_like(z, n, ts)) return KEEP; /* "…/content.html. Please" */
     nk = next_word(z, n, b, &wa, &wb);
     /* roman numerals as ordinals: "XII. Pluku" */

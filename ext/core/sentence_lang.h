@@ -39,13 +39,13 @@ typedef struct vb_sent_lang {
   long listNext;
   size_t markerEnd; /* end of the list marker that starts the sentence, or 0 */
   /* quotation marks and brackets open in the current sentence */
-  size_t qScan;                     /* scanned up to here */
-  int qDepth;                       /* open marks on the stack */
-  int32_t qClose[VB_SENT_QDEPTH];   /* the closing mark each one expects */
-  size_t qCloseAt;                  /* the outermost mark closes here (0: unknown) */
-  int32_t qLookCloser;              /* the last fruitless search for a closing mark: */
-  size_t qLookFrom, qLookEnd;       /*   from where, up to where */
-  int qLookLineEnd;                 /*   1 if it stopped at the end of the line */
+  size_t qScan;                   /* scanned up to here */
+  int qDepth;                     /* open marks on the stack */
+  int32_t qClose[VB_SENT_QDEPTH]; /* the closing mark each one expects */
+  size_t qCloseAt;                /* the outermost mark closes here (0: unknown) */
+  int32_t qLookCloser;            /* the last fruitless search for a closing mark: */
+  size_t qLookFrom, qLookEnd;     /*   from where, up to where */
+  int qLookLineEnd;               /*   1 if it stopped at the end of the line */
 } vb_sent_lang;
 
 void vb_sent_lang_init(vb_sent_lang *p, vb_lang_id id, const unsigned char *z, size_t n);

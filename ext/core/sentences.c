@@ -153,7 +153,7 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
       if (q > t + 1 && q < n &&
           (kq == weakNext || (weakNext == VB_SB_UPPER && kq == VB_SB_NUMERIC) ||
            (weakNext == VB_SB_OLETTER &&
-                              (kq == VB_SB_UPPER || kq == VB_SB_LOWER || kq == VB_SB_OLETTER)))) {
+            (kq == VB_SB_UPPER || kq == VB_SB_LOWER || kq == VB_SB_OLETTER)))) {
         info->term_start = info->term_last = t;
         info->term_end = t + 1;
         info->term_class = VB_SB_STERM;
@@ -163,7 +163,8 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
     }
     i = sb_unit(z, n, i, &k);
     /* language mode: the Tibetan shads ། ༎ end sentences too */
-    if (soft && z[t] == 0xE0 && i - t >= 3 && z[t + 1] == 0xBC && (z[t + 2] == 0x8D || z[t + 2] == 0x8E))
+    if (soft && z[t] == 0xE0 && i - t >= 3 && z[t + 1] == 0xBC &&
+        (z[t + 2] == 0x8D || z[t + 2] == 0x8E))
       k = VB_SB_STERM;
     if (sb_is_parasep(k)) { /* SB4 */
       info->parasep = 1;
@@ -243,8 +244,8 @@ static inline size_t sb_scan(const unsigned char *z, size_t n, size_t i, vb_sent
             lower = 1;
             break;
           }
-          if (kp == VB_SB_OLETTER || kp == VB_SB_UPPER || kp == VB_SB_ATERM ||
-              kp == VB_SB_STERM || sb_is_parasep(kp))
+          if (kp == VB_SB_OLETTER || kp == VB_SB_UPPER || kp == VB_SB_ATERM || kp == VB_SB_STERM ||
+              sb_is_parasep(kp))
             break;
           p = sb_unit(z, n, p, &kp);
           if (p >= n) break;

@@ -24,12 +24,12 @@
 
 typedef struct vb_pm {
   size_t nWords;
-  uint64_t *ascii;  /* 128 rows of nWords: row c at ascii + c * nWords */
-  int32_t *keys;    /* hash keys (symbols >= 128), -1 = empty; NULL if none */
-  uint64_t *vals;   /* cap rows of nWords */
-  size_t cap;       /* power of two, or 0 */
-  uint64_t *zero;   /* a row of zeros */
-  void *heap;       /* one allocation for the large case */
+  uint64_t *ascii; /* 128 rows of nWords: row c at ascii + c * nWords */
+  int32_t *keys;   /* hash keys (symbols >= 128), -1 = empty; NULL if none */
+  uint64_t *vals;  /* cap rows of nWords */
+  size_t cap;      /* power of two, or 0 */
+  uint64_t *zero;  /* a row of zeros */
+  void *heap;      /* one allocation for the large case */
   uint64_t aAscii[128 * VB_PM_STACK_WORDS];
   int32_t aKeys[VB_PM_STACK_SLOTS];
   uint64_t aVals[VB_PM_STACK_SLOTS * VB_PM_STACK_WORDS];

@@ -69,8 +69,8 @@
 /* ---- methods ---------------------------------------------------------------- */
 
 static const char *const azMethod[VB_SIM_COUNT] = {
-    "cosine", "jaccard",      "dice", "overlap",   "containment", "trigram",
-    "levenshtein", "jaro_winkler", "lcs", "token_set", "partial"};
+    "cosine",      "jaccard",      "dice", "overlap",   "containment", "trigram",
+    "levenshtein", "jaro_winkler", "lcs",  "token_set", "partial"};
 
 int vb_sim_method_find(const char *z, size_t n) {
   int i;
@@ -124,13 +124,13 @@ static int foldAscii(const unsigned char *z, size_t n, vb_buf *out) {
       memcpy(&x, z + i, 8);
       /* any byte below 0x20 (bytes are < 0x80, so no carries across) */
       int ctrl = ((x + 0x60 * ONES8) & HIGH8) != HIGH8;
-      y = x ^ (0x20 * ONES8); /* spaces become zero bytes */
+      y = x ^ (0x20 * ONES8);                           /* spaces become zero bytes */
       zb = ~(((y & ~HIGH8) + ~HIGH8 * 1) | y | ~HIGH8); /* 0x80 at each zero byte */
       int leading = (zb & 0x80) && (k == 0 || o[k - 1] == ' ');
       if (!ctrl && !(zb & (zb << 8)) && !leading) {
         uint64_t ge = (x + (0x80 - 'A') * ONES8) & HIGH8;     /* byte >= 'A' */
         uint64_t gt = (x + (0x80 - 'Z' - 1) * ONES8) & HIGH8; /* byte > 'Z' */
-        x |= (ge & ~gt) >> 2;                                  /* +0x20 for A-Z */
+        x |= (ge & ~gt) >> 2;                                 /* +0x20 for A-Z */
         memcpy(o + k, &x, 8);
         k += 8;
         i += 8;
@@ -158,11 +158,11 @@ int vb_sim_fold(const unsigned char *z, size_t n, vb_buf *out) {
 /* ---- the hash table --------------------------------------------------------------- */
 
 typedef struct simEntry {
-  uint64_t key;    /* 0 = empty */
-  uint32_t ca, cb; /* content-word occurrences in a, in b (trigrams: presence) */
-  uint32_t sa, sb; /* stopword occurrences in a, in b */
-  uint32_t id;     /* insertion order */
-  float w;         /* prior weight (cosine) */
+  uint64_t key;      /* 0 = empty */
+  uint32_t ca, cb;   /* content-word occurrences in a, in b (trigrams: presence) */
+  uint32_t sa, sb;   /* stopword occurrences in a, in b */
+  uint32_t id;       /* insertion order */
+  float w;           /* prior weight (cosine) */
   uint32_t off, len; /* the stem's text (cosine): see stemText */
 } simEntry;
 
@@ -279,11 +279,11 @@ typedef struct simMemo {
 /* A cached prepared text: one allocation holding the header, nWords
  * simMemoWord, then the stems (nStems bytes), then the text (n bytes). */
 typedef struct simCacheEntry {
-  uint64_t key;   /* cacheKey of the text */
-  size_t n;       /* the text's length in bytes */
-  size_t nWords;  /* its words */
-  size_t nStems;  /* bytes of stems */
-  size_t nBytes;  /* the allocation (a multiple of CACHE_ROUND bytes) */
+  uint64_t key;  /* cacheKey of the text */
+  size_t n;      /* the text's length in bytes */
+  size_t nWords; /* its words */
+  size_t nStems; /* bytes of stems */
+  size_t nBytes; /* the allocation (a multiple of CACHE_ROUND bytes) */
   int langId, hasStems;
 } simCacheEntry;
 #define CACHE_WORDS(e) ((simMemoWord *)((e) + 1))
@@ -314,16 +314,16 @@ struct vb_sim {
   uint64_t cacheKeyMask;            /* the key hash's kept bits */
   long cachePin;                    /* slot side a was read from, or -1 */
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
-  vb_buf fa, fb;      /* folded texts */
-  simMap map;         /* distinct stems (or trigrams) of both texts */
-  vb_buf stems;       /* stem texts of the map's entries (cosine) */
-  simSeq seq[2];      /* word id sequences of a and b (lcs, partial) */
-  uint32_t *aU32;     /* scratch: counts by id (partial) */
+  vb_buf fa, fb;  /* folded texts */
+  simMap map;     /* distinct stems (or trigrams) of both texts */
+  vb_buf stems;   /* stem texts of the map's entries (cosine) */
+  simSeq seq[2];  /* word id sequences of a and b (lcs, partial) */
+  uint32_t *aU32; /* scratch: counts by id (partial) */
   size_t nU32;
   size_t nWords[2], nContent[2]; /* word and content-word counts of a and b */
   struct simTok *aSplit[2];      /* token_set: the texts' distinct tokens */
   size_t nSplitCap[2];
-  vb_buf joined[2];              /* token_set: the joined differences */
+  vb_buf joined[2]; /* token_set: the joined differences */
 };
 
 vb_sim *vb_sim_new(void) {
@@ -423,7 +423,8 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
  * partial, its id in seq[side]. */
 static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
                                                          const char *zStem, size_t nStem,
-                   int forCosine, int weighted, int wantSeq, long memoOff) {
+                                                         int forCosine, int weighted, int wantSeq,
+                                                         long memoOff) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
@@ -455,11 +456,15 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
   }
 counted:
   if (stop) {
-    if (side == 0) e->sa++;
-    else e->sb++;
+    if (side == 0)
+      e->sa++;
+    else
+      e->sb++;
   } else {
-    if (side == 0) e->ca++;
-    else e->cb++;
+    if (side == 0)
+      e->ca++;
+    else
+      e->cb++;
     s->nContent[side]++;
   }
   s->nWords[side]++;
@@ -595,8 +600,8 @@ static void cacheDrop(vb_sim *s, size_t i) {
  * size), after freeing entries from the clock hand on while the byte bound
  * would be exceeded.  Best effort: out of memory, a text too big for the
  * bound or a pinned slot simply leave the text uncached. */
-static void cacheStore(vb_sim *s, const simMemo *m, uint64_t key, const unsigned char *z,
-                       size_t n, int langId) {
+static void cacheStore(vb_sim *s, const simMemo *m, uint64_t key, const unsigned char *z, size_t n,
+                       int langId) {
   size_t slot = (size_t)key & (s->nCacheSlots - 1), k;
   size_t nStems = m->hasStems ? m->stems.n : 0;
   size_t nBytes = sizeof(simCacheEntry) + m->n * sizeof(simMemoWord) + nStems + n;
@@ -639,8 +644,8 @@ static void cacheStore(vb_sim *s, const simMemo *m, uint64_t key, const unsigned
  * against each other (similarity(t.sentence, s.sentence) over a cross join)
  * each text is tokenized once.  Otherwise its words are remembered in the
  * side's scratch memo while tokenizing and then stored in the cache. */
-static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n,
-                        int side, vb_sim_method method) {
+static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, size_t n, int side,
+                        vb_sim_method method) {
   vb_tokenizer *t = s->aTok[lang->id];
   vb_token tok;
   int rc = VB_OK;
@@ -664,23 +669,25 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   uint64_t key = 0;
   if (useCache && s->aCache == NULL) {
     s->aCache = vb_malloc(s->nCacheSlots * sizeof(simCacheSlot));
-    if (s->aCache) memset(s->aCache, 0, s->nCacheSlots * sizeof(simCacheSlot));
-    else useCache = 0; /* out of memory: score without the cache */
+    if (s->aCache)
+      memset(s->aCache, 0, s->nCacheSlots * sizeof(simCacheSlot));
+    else
+      useCache = 0; /* out of memory: score without the cache */
   }
   if (useCache) {
     key = cacheKey(s, z, n, (int)lang->id, forCosine);
     size_t slot = (size_t)key & (s->nCacheSlots - 1);
     const simCacheEntry *e = s->aCache[slot].e;
-    if (e && e->key == key && e->n == n && e->langId == (int)lang->id &&
-        e->hasStems == forCosine && (n == 0 || memcmp(CACHE_TEXT(e), z, n) == 0)) {
+    if (e && e->key == key && e->n == n && e->langId == (int)lang->id && e->hasStems == forCosine &&
+        (n == 0 || memcmp(CACHE_TEXT(e), z, n) == 0)) {
       const simMemoWord *aw = CACHE_WORDS(e);
       const unsigned char *zStems = CACHE_STEMS(e);
       s->curStems[side] = zStems;
       if (side == 0) s->cachePin = (long)slot;
       for (i = 0; i < e->nWords && rc == VB_OK; i++) {
         const simMemoWord *w = &aw[i];
-        rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "",
-                     w->len, forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
+        rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "", w->len,
+                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
       }
       return rc;
     }
@@ -710,8 +717,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq,
-                 memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff);
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
@@ -906,9 +912,8 @@ static size_t seqSelect(simSeq *q, int useAll) {
   return o;
 }
 
-static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang,
-                     const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
-                     double *pScore) {
+static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const unsigned char *a,
+                     size_t na, const unsigned char *b, size_t nb, double *pScore) {
   size_t i;
   int rc = mapReset(&s->map, 64);
   if (rc) return rc;
@@ -1013,10 +1018,17 @@ static int isTrigramChar(int32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: return 1;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return 1;
     default: return 0;
   }
 }
@@ -1038,8 +1050,10 @@ static int addTrigrams(simMap *m, const unsigned char *z, size_t n, int side) {
       int isNew;
       simEntry *e = mapUpsert(m, key ? key : 1, &isNew);
       if (e == NULL) return VB_NOMEM;
-      if (side == 0) e->ca = 1;
-      else e->cb = 1;
+      if (side == 0)
+        e->ca = 1;
+      else
+        e->cb = 1;
       if (wc) {
         c1 = c2, c2 = c3, inWord = 1;
       } else {

@@ -170,7 +170,9 @@ static const char *const kLists[VB_LANG_COUNT] = {
         "تک لیے ساتھ بعد پہلے نہیں نہ ہم تم آپ ایک کچھ سب کوئی کسی ہو رہا گیا کر",
     [VB_LANG_AM] = "እና ነው ናቸው ነበር ላይ ውስጥ ግን ወደ ጋር ይህ ያ እነዚህ እሱ እሷ እነሱ እኛ እኔ አንተ ሁሉ በጣም",
     [VB_LANG_JA] = "の に は を が で と も へ や か から まで より です ます だ た て な",
-    [VB_LANG_ZH] = "的 了 是 在 和 也 有 就 不 都 而 及 与 这 那 我 你 他 她 们 它 之 为 以 于 上 中 对 从 把 被 等",
+    [VB_LANG_ZH] =
+        "的 了 是 在 和 也 有 就 不 都 而 及 与 这 那 我 你 他 她 们 它 之 为 以 于 上 中 对 从 把 "
+        "被 等",
 };
 
 #define STOP_SLOTS 1024 /* per language; a list must stay under half of this */

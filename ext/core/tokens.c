@@ -164,7 +164,7 @@ static void buildTables2(void) {
     m = utf8proc_normalize_utf32(tmp, m, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
     if (m != 1) continue;
     int32_t r = tmp[0];
-    if (r == 0x02BC) r = '\'';            /* the fold form's quote unification */
+    if (r == 0x02BC) r = '\''; /* the fold form's quote unification */
     if (r == 0x00AB || r == 0x00BB) r = '"';
     const utf8proc_property_t *p = utf8proc_get_property(r);
     if (r > 0xFFFF || p->combining_class != 0 || p->category == UTF8PROC_CATEGORY_MN ||
@@ -204,8 +204,8 @@ static int foldFast(const unsigned char *z, size_t n, vb_buf *out) {
       if (r == 0) return 0;
       w += vb_utf8_encode(r, w);
       i += 2;
-    } else if (c == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && z[i + 2] >= 0x90 &&
-               z[i + 2] <= 0x9F && (i + 3 >= n || (z[i + 3] & 0xC0) != 0x80)) {
+    } else if (c == 0xE2 && i + 2 < n && z[i + 1] == 0x80 && z[i + 2] >= 0x90 && z[i + 2] <= 0x9F &&
+               (i + 3 >= n || (z[i + 3] & 0xC0) != 0x80)) {
       unsigned char k = z[i + 2]; /* U+2010 + (k - 0x90) */
       if (k <= 0x95) {
         *w++ = '-';
@@ -228,9 +228,11 @@ static int foldFast(const unsigned char *z, size_t n, vb_buf *out) {
 
 static int uniJoin(int32_t cp) {
   switch (cp) {
-    case 0x2019: return J_APOS;                 /* right single quotation mark */
-    case 0x2010: case 0x2011: return J_HYPHEN;  /* hyphen, non-breaking hyphen */
-    case 0x066B: case 0x066C: return J_COMMA;   /* Arabic decimal and thousands separators */
+    case 0x2019: return J_APOS; /* right single quotation mark */
+    case 0x2010:
+    case 0x2011: return J_HYPHEN; /* hyphen, non-breaking hyphen */
+    case 0x066B:
+    case 0x066C: return J_COMMA; /* Arabic decimal and thousands separators */
     case 0x00B7: return J_MIDDOT;
     default: return utf8proc_category(cp) == UTF8PROC_CATEGORY_PC ? J_CONNECT : J_NONE;
   }
@@ -253,11 +255,12 @@ static int joinOk(int j, int last, int next) {
 }
 
 /* French and Italian elisions: "l'homme" is "l'" + "homme". */
-static const char *const kElideFr[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+static const char *const kElideFr[] = {"l",      "d",      "j",      "m",      "n",
+                                       "s",      "t",      "c",      "qu",     "jusqu",
                                        "lorsqu", "puisqu", "quoiqu", "presqu", NULL};
-static const char *const kElideIt[] = {"l", "dell", "nell", "sull", "dall", "all", "coll",
-                                       "un", "quest", "quell", "c", "d", "s", "m", "t", "v",
-                                       "n", "anch", "tutt", "dov", "com", NULL};
+static const char *const kElideIt[] = {
+    "l", "dell", "nell", "sull", "dall", "all", "coll", "un",   "quest", "quell", "c",
+    "d", "s",    "m",    "t",    "v",    "n",   "anch", "tutt", "dov",   "com",   NULL};
 
 static int isElision(const char *const *a, const unsigned char *z, size_t n) {
   for (; a && *a; a++) {
@@ -294,7 +297,7 @@ typedef struct stem_entry {
   uint64_t hNorm;
   uint64_t hStem;
   uint64_t head; /* the first 8 bytes of norm, zero-padded: short keys compare here */
-  uint32_t off; /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
+  uint32_t off;  /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
   uint8_t nNorm, nStem;
   uint8_t stop;
 } stem_entry;
@@ -302,7 +305,7 @@ typedef struct stem_entry {
 struct vb_tokenizer {
   const vb_lang *lang;
   unsigned flags;
-  struct sb_stemmer *sb; /* NULL: stem = norm */
+  struct sb_stemmer *sb;     /* NULL: stem = norm */
   const char *const *aElide; /* elided words of the language, or NULL */
   const unsigned char *z;
   size_t n, pos;

@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-extern const unsigned vb_word_prior_size;  /* slots: a power of two */
-extern const unsigned vb_word_prior_count; /* stems */
-extern const float vb_word_prior_default;  /* weight of an unseen stem */
-extern const unsigned short vb_word_prior_slot[];  /* index + 1, 0 = empty */
-extern const unsigned vb_word_prior_offset[];      /* stem i at text + offset[i] */
+extern const unsigned vb_word_prior_size;         /* slots: a power of two */
+extern const unsigned vb_word_prior_count;        /* stems */
+extern const float vb_word_prior_default;         /* weight of an unseen stem */
+extern const unsigned short vb_word_prior_slot[]; /* index + 1, 0 = empty */
+extern const unsigned vb_word_prior_offset[];     /* stem i at text + offset[i] */
 extern const float vb_word_prior_weight[];
-extern const char vb_word_prior_text[];            /* NUL-separated stems */
+extern const char vb_word_prior_text[]; /* NUL-separated stems */
 
 static inline uint32_t vb_fnv1a32(const unsigned char *z, size_t n) {
   uint32_t h = 0x811C9DC5u;

@@ -147,8 +147,8 @@ int vb_lang_arg(const char *zFunc, sqlite3_value *v, const vb_lang **pp, char **
   if (z == NULL) return SQLITE_NOMEM;
   *pp = vb_lang_find(z, strlen(z));
   if (*pp) return SQLITE_OK;
-  *pzErr = sqlite3_mprintf("%s: unknown language '%s' (supported: %s)", zFunc, z,
-                           vb_lang_supported());
+  *pzErr =
+      sqlite3_mprintf("%s: unknown language '%s' (supported: %s)", zFunc, z, vb_lang_supported());
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
@@ -245,8 +245,7 @@ int vb_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char *zF
   return SQLITE_OK;
 }
 
-void vb_filter_args(int idxNum, int argc, sqlite3_value **argv, int nHidden,
-                    sqlite3_value **aArg) {
+void vb_filter_args(int idxNum, int argc, sqlite3_value **argv, int nHidden, sqlite3_value **aArg) {
   int k, j = 0;
   for (k = 0; k < nHidden; k++) {
     aArg[k] = ((idxNum >> k) & 1) && j < argc ? argv[j++] : NULL;

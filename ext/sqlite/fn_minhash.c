@@ -125,8 +125,8 @@ int vb_register_minhash(sqlite3 *db) {
     if (s == NULL) return SQLITE_NOMEM;
     memset(s, 0, sizeof *s);
     /* On failure create_function_v2 calls the destructor itself. */
-    rc = sqlite3_create_function_v2(db, "minhash", nArg, VB_PURE_FLAGS, s, minhashFunc, NULL,
-                                    NULL, minhashStateFree);
+    rc = sqlite3_create_function_v2(db, "minhash", nArg, VB_PURE_FLAGS, s, minhashFunc, NULL, NULL,
+                                    minhashStateFree);
     if (rc != SQLITE_OK) return rc;
   }
   return sqlite3_create_function(db, "minhash_similarity", 2, VB_PURE_FLAGS, NULL, similarityFunc,

@@ -154,8 +154,8 @@ int vb_register_similarity(sqlite3 *db) {
   for (nArg = 2; nArg <= 4 && rc == SQLITE_OK; nArg++) {
     if (nArg > 2) sh->nRef++;
     /* On failure sqlite3_create_function_v2 calls the destructor itself. */
-    rc = sqlite3_create_function_v2(db, "similarity", nArg, VB_PURE_FLAGS, sh, similarityFunc,
-                                    NULL, NULL, simSharedRelease);
+    rc = sqlite3_create_function_v2(db, "similarity", nArg, VB_PURE_FLAGS, sh, similarityFunc, NULL,
+                                    NULL, simSharedRelease);
   }
   if (rc == SQLITE_OK) {
     rc = sqlite3_create_function(db, "edit_distance", 2, VB_PURE_FLAGS, NULL, editDistanceFunc,

@@ -70,11 +70,11 @@ static void normalizeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
 }
 
 int vb_register_text(sqlite3 *db) {
-  int rc = sqlite3_create_function(db, "normalize", 1, VB_PURE_FLAGS, NULL, normalizeFunc, NULL,
-                                   NULL);
+  int rc =
+      sqlite3_create_function(db, "normalize", 1, VB_PURE_FLAGS, NULL, normalizeFunc, NULL, NULL);
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function(db, "normalize", 2, VB_PURE_FLAGS, NULL, normalizeFunc, NULL,
-                                 NULL);
+    rc =
+        sqlite3_create_function(db, "normalize", 2, VB_PURE_FLAGS, NULL, normalizeFunc, NULL, NULL);
   }
   return rc;
 }

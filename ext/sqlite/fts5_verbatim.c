@@ -64,8 +64,7 @@ static void ftsDelete(Fts5Tokenizer *pTokenizer) {
 }
 
 static int ftsTokenize(Fts5Tokenizer *pTokenizer, void *pCtx, int flags, const char *pText,
-                       int nText,
-                       int (*xToken)(void *, int, const char *, int, int, int)) {
+                       int nText, int (*xToken)(void *, int, const char *, int, int, int)) {
   verbatim_fts5 *p = (verbatim_fts5 *)pTokenizer;
   vb_tokenizer *t = p->pTok;
   vb_token tok;

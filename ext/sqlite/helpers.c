@@ -32,8 +32,7 @@ int vb_cursor_open(size_t nByte, sqlite3_vtab_cursor **ppCursor) {
   return SQLITE_OK;
 }
 
-int vb_vtab_lang_arg(sqlite3_vtab *pVtab, const char *zFunc, sqlite3_value *v,
-                     const vb_lang **pp) {
+int vb_vtab_lang_arg(sqlite3_vtab *pVtab, const char *zFunc, sqlite3_value *v, const vb_lang **pp) {
   char *zErr = NULL;
   int rc = vb_lang_arg(zFunc, v, pp, &zErr);
   if (rc != SQLITE_OK && zErr) {

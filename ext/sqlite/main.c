@@ -104,7 +104,7 @@ static const struct {
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
-int sqlite3_verbatim_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+    int sqlite3_verbatim_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   static const vb_mem mem = {memMalloc, memRealloc, memFree};
   size_t i;
   static int memInstalled; /* guarded by SQLite's static main mutex */

@@ -3,7 +3,8 @@
  * vt_lsh_bands.c -- the lsh_bands() table-valued function: the LSH bands
  * of a minhash() signature.
  *
- *   select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.', 8), 4);
+ *   select band, hash from lsh_bands(minhash('The committee approved the new budget on Friday.',
+ * 8), 4);
  *   -- 1|7529194060772486851
  *   -- 2|4611499165169900849
  *   -- 3|-6257851748973511134
@@ -49,9 +50,11 @@ typedef struct lsh_cursor {
 
 static int lshConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                       sqlite3_vtab **ppVtab, char **pzErr) {
-  return vb_vtab_connect(db, "CREATE TABLE x(band INTEGER, hash INTEGER, signature HIDDEN, bands HIDDEN,"
-                         " rows HIDDEN)",
-                         sizeof(sqlite3_vtab), ppVtab, pzErr);
+  return vb_vtab_connect(
+      db,
+      "CREATE TABLE x(band INTEGER, hash INTEGER, signature HIDDEN, bands HIDDEN,"
+      " rows HIDDEN)",
+      sizeof(sqlite3_vtab), ppVtab, pzErr);
 }
 
 static int lshBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
@@ -109,8 +112,8 @@ static int lshFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, i
   } else {
     sqlite3_int64 r = sqlite3_value_int64(vRows);
     if (vBands == NULL || sqlite3_value_numeric_type(vBands) != SQLITE_INTEGER ||
-        sqlite3_value_numeric_type(vRows) != SQLITE_INTEGER || b < 1 || r < 1 ||
-        b > p->perms || r > p->perms || b * r > p->perms) {
+        sqlite3_value_numeric_type(vRows) != SQLITE_INTEGER || b < 1 || r < 1 || b > p->perms ||
+        r > p->perms || b * r > p->perms) {
       vb_vtab_error(cur->pVtab,
                     "lsh_bands: bands and rows must be positive integers with bands * rows <= %d"
                     " permutations",

@@ -160,9 +160,7 @@ static int quotesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
     case QUOTE_COL_DOCUMENT:
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
-    case QUOTE_COL_LANG:
-      vb_result_lang(ctx, p->args.a[1]);
-      break;
+    case QUOTE_COL_LANG: vb_result_lang(ctx, p->args.a[1]); break;
   }
   return SQLITE_OK;
 }

@@ -126,9 +126,7 @@ static int sentencesColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i
     case SENT_COL_DOCUMENT:
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
-    case SENT_COL_LANG:
-      vb_result_lang(ctx, p->args.a[1]);
-      break;
+    case SENT_COL_LANG: vb_result_lang(ctx, p->args.a[1]); break;
   }
   return SQLITE_OK;
 }

@@ -169,9 +169,7 @@ static int tokensColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
     case TOK_COL_TEXT:
       if (p->args.a[0]) sqlite3_result_value(ctx, p->args.a[0]);
       break;
-    case TOK_COL_LANG:
-      vb_result_lang(ctx, p->args.a[1]);
-      break;
+    case TOK_COL_LANG: vb_result_lang(ctx, p->args.a[1]); break;
   }
   return SQLITE_OK;
 }

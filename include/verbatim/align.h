@@ -44,19 +44,19 @@ extern "C" {
 #endif
 
 #define VB_ALIGN_DEFAULT_MIN_WORDS 5
-#define VB_ALIGN_RARE 4  /* max occurrences of an anchor n-gram in each text */
-#define VB_ALIGN_GAP 16  /* max words between chained anchors, and the margin around a chain */
-#define VB_ALIGN_BAND 8  /* band half-width of the alignment around a chain's path */
+#define VB_ALIGN_RARE 4 /* max occurrences of an anchor n-gram in each text */
+#define VB_ALIGN_GAP 16 /* max words between chained anchors, and the margin around a chain */
+#define VB_ALIGN_BAND 8 /* band half-width of the alignment around a chain's path */
 #define VB_ALIGN_MAX_WORDS (1u << 22) /* words of the shorter text (about 25 MB of English) */
 
 typedef struct vb_align_pair {
-  size_t aFirst, aLast;    /* word indexes in A (inclusive) */
-  size_t bFirst, bLast;    /* word indexes in B (inclusive) */
-  size_t aStart, aEnd;     /* byte span in A: first word's start .. last word's end */
-  size_t bStart, bEnd;     /* byte span in B */
-  size_t words;            /* matched words */
-  double score;            /* in [0, 1], see above */
-  double raw;              /* the local alignment score; the order key */
+  size_t aFirst, aLast; /* word indexes in A (inclusive) */
+  size_t bFirst, bLast; /* word indexes in B (inclusive) */
+  size_t aStart, aEnd;  /* byte span in A: first word's start .. last word's end */
+  size_t bStart, bEnd;  /* byte span in B */
+  size_t words;         /* matched words */
+  double score;         /* in [0, 1], see above */
+  double raw;           /* the local alignment score; the order key */
 } vb_align_pair;
 
 typedef struct vb_align_result {
@@ -67,8 +67,7 @@ typedef struct vb_align_result {
 /* Aligns A with B.  minWords >= 1 (else VB_EARG).  On VB_OK, out holds
  * the passages (free with vb_align_result_free); VB_ETOOBIG when both
  * texts have more than VB_ALIGN_MAX_WORDS words; VB_NOMEM. */
-VB_API int vb_align_words(const vb_words *A, const vb_words *B, int minWords,
-                          vb_align_result *out);
+VB_API int vb_align_words(const vb_words *A, const vb_words *B, int minWords, vb_align_result *out);
 VB_API void vb_align_result_free(vb_align_result *r);
 
 #ifdef __cplusplus

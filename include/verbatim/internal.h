@@ -16,18 +16,18 @@ SQLITE_EXTENSION_INIT3
 #include "verbatim/core.h"
 
 /* ---- registration: one function per binding file, called from main.c ---- */
-int vb_register_sentences(sqlite3 *db);   /* vt_sentences.c */
-int vb_register_tokens(sqlite3 *db);      /* vt_tokens.c */
-int vb_register_text(sqlite3 *db);        /* fn_text.c: normalize() */
-int vb_register_quotes(sqlite3 *db);      /* vt_quotes.c */
-int vb_register_similarity(sqlite3 *db);  /* fn_similarity.c: similarity(), edit_distance() */
-int vb_register_align(sqlite3 *db);       /* vt_align.c */
-int vb_register_shingles(sqlite3 *db);    /* vt_shingles.c */
-int vb_register_minhash(sqlite3 *db);     /* fn_minhash.c: minhash(), minhash_similarity() */
-int vb_register_lsh_bands(sqlite3 *db);   /* vt_lsh_bands.c */
-int vb_register_regexp(sqlite3 *db);      /* fn_regexp.c: regexp() */
+int vb_register_sentences(sqlite3 *db);      /* vt_sentences.c */
+int vb_register_tokens(sqlite3 *db);         /* vt_tokens.c */
+int vb_register_text(sqlite3 *db);           /* fn_text.c: normalize() */
+int vb_register_quotes(sqlite3 *db);         /* vt_quotes.c */
+int vb_register_similarity(sqlite3 *db);     /* fn_similarity.c: similarity(), edit_distance() */
+int vb_register_align(sqlite3 *db);          /* vt_align.c */
+int vb_register_shingles(sqlite3 *db);       /* vt_shingles.c */
+int vb_register_minhash(sqlite3 *db);        /* fn_minhash.c: minhash(), minhash_similarity() */
+int vb_register_lsh_bands(sqlite3 *db);      /* vt_lsh_bands.c */
+int vb_register_regexp(sqlite3 *db);         /* fn_regexp.c: regexp() */
 int vb_register_regexp_matches(sqlite3 *db); /* vt_regexp_matches.c */
-int vb_register_fts5(sqlite3 *db);        /* fts5_verbatim.c: the 'verbatim' tokenizer */
+int vb_register_fts5(sqlite3 *db);           /* fts5_verbatim.c: the 'verbatim' tokenizer */
 
 /* Flags for pure scalar functions. */
 #define VB_PURE_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
@@ -53,11 +53,11 @@ typedef struct vb_charmap {
   const unsigned char *z;
   size_t n;
   int isBlob;
-  size_t byte;            /* scan position */
-  sqlite3_int64 chars;    /* units starting before byte */
-  int inLead;             /* 1 if the last non-continuation byte was a lead >= 0xC0 */
-  sqlite3_int64 *aCheck;  /* aCheck[2k] = chars, aCheck[2k+1] = inLead at byte 4096*k */
-  size_t nCheck;          /* checkpoints filled */
+  size_t byte;           /* scan position */
+  sqlite3_int64 chars;   /* units starting before byte */
+  int inLead;            /* 1 if the last non-continuation byte was a lead >= 0xC0 */
+  sqlite3_int64 *aCheck; /* aCheck[2k] = chars, aCheck[2k+1] = inLead at byte 4096*k */
+  size_t nCheck;         /* checkpoints filled */
 } vb_charmap;
 
 void vb_charmap_init(vb_charmap *m, const vb_doc *d);
@@ -101,8 +101,7 @@ int vb_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, const char *zF
                   int iFirstHidden, int nHidden, int nRequired, const char *const *azName);
 
 /* In xFilter: aArg[k] = the value of hidden argument k, or NULL if absent. */
-void vb_filter_args(int idxNum, int argc, sqlite3_value **argv, int nHidden,
-                    sqlite3_value **aArg);
+void vb_filter_args(int idxNum, int argc, sqlite3_value **argv, int nHidden, sqlite3_value **aArg);
 
 /* A cursor that holds its own copies of the argument values. */
 typedef struct vb_args {
@@ -119,8 +118,7 @@ void vb_args_free(vb_args *p);
 int vb_cursor_open(size_t nByte, sqlite3_vtab_cursor **ppCursor);
 /* vb_lang_arg for a table-valued function: on error the message is set on
  * pVtab.  SQLITE_OK (and *pp set), SQLITE_ERROR or SQLITE_NOMEM. */
-int vb_vtab_lang_arg(sqlite3_vtab *pVtab, const char *zFunc, sqlite3_value *v,
-                     const vb_lang **pp);
+int vb_vtab_lang_arg(sqlite3_vtab *pVtab, const char *zFunc, sqlite3_value *v, const vb_lang **pp);
 /* The lang hidden column: the argument v as given, or 'en' when absent. */
 void vb_result_lang(sqlite3_context *ctx, sqlite3_value *v);
 /* 0-based character indexes of bytes start and end (vb_charmap_pos);

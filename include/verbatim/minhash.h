@@ -32,15 +32,15 @@
  *   then        one uint32 per permutation, little-endian
  *
  * LSH bands.  Band k of b bands of r slots (by default r = permutations
- * / b; b * r <= permutations) covers the slots k*r .. k*r+r-1; its hash is the 64-bit FNV-1a hash of those 4*r bytes as
- * stored in the signature.  Two texts share a band hash with probability
+ * / b; b * r <= permutations) covers the slots k*r .. k*r+r-1; its hash is the 64-bit FNV-1a hash
+ * of those 4*r bytes as stored in the signature.  Two texts share a band hash with probability
  * about J^r, so they become candidates with probability 1-(1-J^r)^b; the
  * threshold (the J where that is about 1/2) is about (1/b)^(1/r).
  *
  * Costs: collecting words is linear in the text; shingles are O(words * n)
  * time and O(n) memory; a signature is O(shingles * permutations)
- * multiply-adds with one hash per shingle.  Nothing here is thread-unsafe except a vb_tokenizer, which the
- * caller owns.
+ * multiply-adds with one hash per shingle.  Nothing here is thread-unsafe except a vb_tokenizer,
+ * which the caller owns.
  */
 #ifndef VERBATIM_MINHASH_H
 #define VERBATIM_MINHASH_H
@@ -95,30 +95,30 @@ VB_API uint64_t vb_fnv1a(uint64_t h, const void *z, size_t n);
  * the last n words: memory O(n) whatever the text's length.  (A text
  * without content words is read twice: once to find that out.) */
 typedef struct vb_shingle_iter {
-  vb_tokenizer *t;      /* the caller's, made with at least VB_TOK_WANT_STEM */
-  int n;                /* shingle size */
-  int allWords;         /* 1 when the text has no content word: stopwords are used too */
+  vb_tokenizer *t; /* the caller's, made with at least VB_TOK_WANT_STEM */
+  int n;           /* shingle size */
+  int allWords;    /* 1 when the text has no content word: stopwords are used too */
   int done;
-  size_t have;          /* words used so far */
-  size_t ord;           /* shingles given so far */
+  size_t have;                                             /* words used so far */
+  size_t ord;                                              /* shingles given so far */
   size_t aStart[VB_MINHASH_MAX_N], aEnd[VB_MINHASH_MAX_N]; /* ring of the last n words */
   vb_buf aStem[VB_MINHASH_MAX_N];
-  vb_buf text;          /* the current shingle's text */
+  vb_buf text; /* the current shingle's text */
 } vb_shingle_iter;
 
 typedef struct vb_shingle {
-  size_t ord;           /* 1-based */
-  const char *text;     /* stems joined by ' ', NUL-terminated; valid until the next call */
+  size_t ord;       /* 1-based */
+  const char *text; /* stems joined by ' ', NUL-terminated; valid until the next call */
   size_t nText;
-  uint64_t hash;        /* vb_fnv1a of text */
-  size_t start, end;    /* byte span: its first word's start .. its last word's end */
+  uint64_t hash;     /* vb_fnv1a of text */
+  size_t start, end; /* byte span: its first word's start .. its last word's end */
 } vb_shingle;
 
 /* Shingles of n words (1..VB_MINHASH_MAX_N, else VB_EARG) of z[0..nz),
  * tokenized by t (borrowed, with z, until vb_shingle_close).  VB_OK, or a
  * negative vb_rc. */
-VB_API int vb_shingle_open(vb_shingle_iter *it, vb_tokenizer *t, const unsigned char *z,
-                           size_t nz, int n);
+VB_API int vb_shingle_open(vb_shingle_iter *it, vb_tokenizer *t, const unsigned char *z, size_t nz,
+                           int n);
 /* 1 and *out filled, 0 at the end, or a negative vb_rc. */
 VB_API int vb_shingle_next(vb_shingle_iter *it, vb_shingle *out);
 VB_API void vb_shingle_close(vb_shingle_iter *it);

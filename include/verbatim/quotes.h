@@ -50,14 +50,14 @@ typedef enum vb_quote_kind {
 } vb_quote_kind;
 
 typedef struct vb_quote {
-  size_t start, end;                 /* the quoted words, marks excluded */
-  size_t speakerStart, speakerEnd;   /* resolved speaker (fullest name) */
-  size_t mentionStart, mentionEnd;   /* the speaker as written next to it */
-  size_t cueStart, cueEnd;           /* the attributing words */
+  size_t start, end;               /* the quoted words, marks excluded */
+  size_t speakerStart, speakerEnd; /* resolved speaker (fullest name) */
+  size_t mentionStart, mentionEnd; /* the speaker as written next to it */
+  size_t cueStart, cueEnd;         /* the attributing words */
   int hasSpeaker, hasMention, hasCue;
-  int kind;                          /* vb_quote_kind */
-  size_t ord;                        /* 1-based, in document order */
-  size_t sentence, paragraph;        /* as sentences() numbers them */
+  int kind;                   /* vb_quote_kind */
+  size_t ord;                 /* 1-based, in document order */
+  size_t sentence, paragraph; /* as sentences() numbers them */
 } vb_quote;
 
 /* Compiled rule patterns and lexicons: build once, share between threads

@@ -64,22 +64,22 @@ typedef enum vb_tok_kind {
 } vb_tok_kind;
 
 /* Flags for vb_tok_new: what to compute (less is faster). */
-#define VB_TOK_WANT_NORM 0x01 /* fill norm */
-#define VB_TOK_WANT_STEM 0x03 /* fill norm and stem */
+#define VB_TOK_WANT_NORM 0x01  /* fill norm */
+#define VB_TOK_WANT_STEM 0x03  /* fill norm and stem */
 #define VB_TOK_WORDS_ONLY 0x04 /* skip punct and symbol tokens */
 
-#define VB_TOK_MAX_BYTES 512     /* a longer run of word characters is cut here */
-#define VB_TOK_CACHE_MAX 65536   /* stem cache entries before it is cleared */
+#define VB_TOK_MAX_BYTES 512   /* a longer run of word characters is cut here */
+#define VB_TOK_CACHE_MAX 65536 /* stem cache entries before it is cleared */
 
 typedef struct vb_token {
   size_t start, end; /* byte span in the input */
   vb_tok_kind kind;
-  int stop;          /* 1 if a stopword */
-  const char *norm;  /* NUL-terminated; NULL unless VB_TOK_WANT_NORM */
+  int stop;         /* 1 if a stopword */
+  const char *norm; /* NUL-terminated; NULL unless VB_TOK_WANT_NORM */
   size_t nNorm;
-  const char *stem;  /* NUL-terminated; NULL unless VB_TOK_WANT_STEM */
+  const char *stem; /* NUL-terminated; NULL unless VB_TOK_WANT_STEM */
   size_t nStem;
-  uint64_t hash;     /* vb_tok_hash of stem (of norm without VB_TOK_WANT_STEM) */
+  uint64_t hash; /* vb_tok_hash of stem (of norm without VB_TOK_WANT_STEM) */
 } vb_token;
 
 typedef struct vb_tokenizer vb_tokenizer;
