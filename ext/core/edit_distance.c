@@ -28,37 +28,43 @@
 #include "sim_pm.h"
 #include "verbatim/similarity.h"
 
-/* Prepare P (the shorter, decoded) and T (the longer, left as bytes) after
- * trimming; *pDone is set with the distance when one side is empty. */
+/* A pair after trimming: the pattern P (the shorter side, decoded, with its
+ * PM table) and the text T (the longer, left as bytes). */
 typedef struct distSetup {
   const unsigned char *t; /* text bytes */
   size_t nt;              /* text bytes */
   size_t tChars;          /* text units */
   vb_cps p;               /* pattern code points */
+  vb_pm pm;               /* pattern-match vectors of p */
 } distSetup;
 
-/* VB_OK with setup filled (p.n >= 1), 1 when one side is empty (*pDist =
- * the other's length for Levenshtein, which the caller adjusts), or an
- * error. */
-static int distPrepare(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
-                       distSetup *su, size_t *pEmptyOther) {
+/* Trim a and b, order them and build P's table.  VB_OK with su ready (p.n
+ * >= 1; release it with distEnd), 1 with *pDist = the other side's length
+ * when one side is empty (nothing to release), or an error. */
+static int distBegin(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
+                     distSetup *su, int64_t *pDist) {
+  *pDist = 0;
   vb_trim_common(&a, &na, &b, &nb);
   size_t ca = vb_sim_count(a, na), cb = vb_sim_count(b, nb);
   if (ca == 0 || cb == 0) {
-    *pEmptyOther = ca + cb;
+    *pDist = (int64_t)(ca + cb);
     return 1;
   }
-  const unsigned char *p = a, *t = b;
-  size_t np = na, nt = nb, cp = ca, ct = cb;
-  if (ca > cb) {
-    p = b, np = nb, cp = cb;
-    t = a, nt = na, ct = ca;
-  }
-  if ((uint64_t)((cp + 63) / 64) * (uint64_t)ct > VB_SIM_MAX_STEPS) return VB_ELIMIT;
-  su->t = t;
-  su->nt = nt;
-  su->tChars = ct;
-  return vb_cps_decode(&su->p, p, np, cp);
+  int rc = vb_sim_order(&a, &na, &ca, &b, &nb, &cb);
+  if (rc != VB_OK) return rc;
+  su->t = b;
+  su->nt = nb;
+  su->tChars = cb;
+  rc = vb_cps_decode(&su->p, a, na, ca);
+  if (rc != VB_OK) return rc;
+  rc = vb_pm_build(&su->pm, su->p.a, su->p.n);
+  if (rc != VB_OK) vb_cps_free(&su->p);
+  return rc;
+}
+
+static void distEnd(distSetup *su) {
+  vb_pm_free(&su->pm);
+  vb_cps_free(&su->p);
 }
 
 /* Levenshtein distance of pattern p (m <= 64) against text t. */
@@ -127,95 +133,54 @@ static int64_t levenshteinBlock(const vb_pm *pm, size_t m, uint64_t *vp, uint64_
 int vb_edit_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                      int64_t *pDist) {
   distSetup su;
-  size_t other = 0;
-  vb_pm pm;
-  *pDist = 0;
-  int rc = distPrepare(a, na, b, nb, &su, &other);
-  if (rc == 1) {
-    *pDist = (int64_t)other;
-    return VB_OK;
-  }
-  if (rc != VB_OK) return rc;
+  int rc = distBegin(a, na, b, nb, &su, pDist);
+  if (rc != VB_OK) return rc == 1 ? VB_OK : rc;
   size_t m = su.p.n;
-  rc = vb_pm_build(&pm, su.p.a, m);
-  if (rc == VB_OK) {
-    if (m <= 64) {
-      *pDist = levenshteinWord(&pm, m, su.t, su.nt);
+  if (m <= 64) {
+    *pDist = levenshteinWord(&su.pm, m, su.t, su.nt);
+  } else {
+    size_t nw = su.pm.nWords;
+    uint64_t aStack[2 * VB_PM_STACK_WORDS], *v = aStack;
+    if (nw > VB_PM_STACK_WORDS) v = vb_malloc(2 * nw * sizeof(uint64_t));
+    if (v == NULL) {
+      rc = VB_NOMEM;
     } else {
-      size_t nw = pm.nWords;
-      uint64_t aStack[2 * VB_PM_STACK_WORDS], *v = aStack;
-      if (nw > VB_PM_STACK_WORDS) v = vb_malloc(2 * nw * sizeof(uint64_t));
-      if (v == NULL) {
-        rc = VB_NOMEM;
-      } else {
-        *pDist = levenshteinBlock(&pm, m, v, v + nw, su.t, su.nt);
-        if (v != aStack) vb_free(v);
-      }
+      *pDist = levenshteinBlock(&su.pm, m, v, v + nw, su.t, su.nt);
+      if (v != aStack) vb_free(v);
     }
-    vb_pm_free(&pm);
   }
-  vb_cps_free(&su.p);
+  distEnd(&su);
   return rc;
 }
 
-/* Length of the longest common subsequence of the pattern and text t,
- * Hyyrö's bit-parallel LCS: S starts all ones; per text symbol,
- * u = S & PM(c), S = (S + u) | (S - u), the addition carried across words;
- * LCS = number of zero bits in the m pattern positions of S. */
+/* Length of the longest common subsequence of the pattern and text t
+ * (sim_pm.h's bit-parallel LCS, T decoded on the fly). */
 static int64_t lcsBlock(const vb_pm *pm, size_t m, uint64_t *s, const unsigned char *t, size_t nt) {
-  size_t nw = pm->nWords, w, j = 0;
-  for (w = 0; w < nw; w++) s[w] = ~(uint64_t)0;
+  size_t nw = pm->nWords, j = 0;
+  vb_lcs_init(s, nw);
   while (j < nt) {
     int32_t c;
     j = vb_utf8_next(t, nt, j, &c);
-    const uint64_t *row = vb_pm_get(pm, c);
-    uint64_t carry = 0;
-    for (w = 0; w < nw; w++) {
-      uint64_t sw = s[w], u = sw & row[w];
-      uint64_t sum = sw + u;
-      uint64_t c1 = sum < sw;
-      sum += carry;
-      uint64_t c2 = sum < carry;
-      carry = c1 | c2;
-      s[w] = sum | (sw - u);
-    }
+    vb_lcs_step(s, vb_pm_get(pm, c), nw);
   }
-  int64_t lcs = 0;
-  for (w = 0; w < nw; w++) {
-    uint64_t x = ~s[w];
-    if (w + 1 == nw && m % 64) x &= ((uint64_t)1 << (m % 64)) - 1;
-    lcs += __builtin_popcountll(x);
-  }
-  return lcs;
+  return vb_lcs_length(s, nw, m);
 }
 
 int vb_indel_distance(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                       int64_t *pDist) {
   distSetup su;
-  size_t other = 0;
-  vb_pm pm;
-  *pDist = 0;
-  int rc = distPrepare(a, na, b, nb, &su, &other);
-  if (rc == 1) {
-    *pDist = (int64_t)other;
-    return VB_OK;
+  int rc = distBegin(a, na, b, nb, &su, pDist);
+  if (rc != VB_OK) return rc == 1 ? VB_OK : rc;
+  size_t m = su.p.n, nw = su.pm.nWords;
+  uint64_t aStack[VB_PM_STACK_WORDS], *s = aStack;
+  if (nw > VB_PM_STACK_WORDS) s = vb_malloc(nw * sizeof(uint64_t));
+  if (s == NULL) {
+    rc = VB_NOMEM;
+  } else {
+    int64_t lcs = lcsBlock(&su.pm, m, s, su.t, su.nt);
+    *pDist = (int64_t)m + (int64_t)su.tChars - 2 * lcs;
+    if (s != aStack) vb_free(s);
   }
-  if (rc != VB_OK) return rc;
-  size_t m = su.p.n;
-  rc = vb_pm_build(&pm, su.p.a, m);
-  if (rc == VB_OK) {
-    size_t nw = pm.nWords;
-    uint64_t aStack[VB_PM_STACK_WORDS], *s = aStack;
-    if (nw > VB_PM_STACK_WORDS) s = vb_malloc(nw * sizeof(uint64_t));
-    if (s == NULL) {
-      rc = VB_NOMEM;
-    } else {
-      int64_t lcs = lcsBlock(&pm, m, s, su.t, su.nt);
-      *pDist = (int64_t)m + (int64_t)su.tChars - 2 * lcs;
-      if (s != aStack) vb_free(s);
-    }
-    vb_pm_free(&pm);
-  }
-  vb_cps_free(&su.p);
+  distEnd(&su);
   return rc;
 }

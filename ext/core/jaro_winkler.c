@@ -163,11 +163,7 @@ int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, s
 
   const unsigned char *p = a, *t = b;
   size_t np = na, nt = nb, lp = ca, lt = cb;
-  if (ca > cb) {
-    p = b, np = nb, lp = cb;
-    t = a, nt = na, lt = ca;
-  }
-  if ((uint64_t)((lp + 63) / 64) * (uint64_t)lt > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+  if (vb_sim_order(&p, &np, &lp, &t, &nt, &lt) != VB_OK) return VB_ELIMIT;
 
   if (lt <= SHORT_MAX) {
     *pSim = shortJaroWinkler(a, na, b, nb, p, np, lp, t, nt, lt);

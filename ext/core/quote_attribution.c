@@ -1511,6 +1511,15 @@ static int emitTurn(qctx *c, const qturn *t, size_t a, size_t b) {
   return emit(c, VB_QUOTE_TURN, a, b, &at);
 }
 
+/* The end of a turn's piece [pieceStart, pieceEnd): its row (emitRows) or
+ * its cover span from coverStart; nothing when the piece is empty. */
+static int flushPiece(qctx *c, const qturn *t, int emitRows, size_t coverStart, size_t pieceStart,
+                      size_t pieceEnd) {
+  if (pieceEnd <= pieceStart) return VB_OK;
+  if (emitRows) return emitTurn(c, t, pieceStart, pieceEnd);
+  return coverPush(c, coverStart, pieceEnd);
+}
+
 /* Turn text runs from the label to the next label; lines that start with
  * "(" are narration (excluded), a line that starts with "<" ends it. */
 static int doTurns(qctx *c, int emitRows) {
@@ -1530,14 +1539,7 @@ static int doTurns(qctx *c, int emitRows) {
         int open = z[fs] == '(' || z[fs] == '[';
         int cut = z[fs] == '<';
         if (i != t->textStart && (open || cut || narr)) {
-          if (pieceEnd > pieceStart) {
-            if (emitRows) {
-              rc = emitTurn(c, t, pieceStart, pieceEnd);
-              if (rc) return rc;
-            } else if ((rc = coverPush(c, coverStart, pieceEnd))) {
-              return rc;
-            }
-          }
+          if ((rc = flushPiece(c, t, emitRows, coverStart, pieceStart, pieceEnd))) return rc;
           pieceStart = pieceEnd = le;
           coverStart = le;
           if (cut) break;
@@ -1553,14 +1555,7 @@ static int doTurns(qctx *c, int emitRows) {
       }
       i = le < end ? le + 1 : le;
     }
-    if (pieceEnd > pieceStart) {
-      if (emitRows) {
-        rc = emitTurn(c, t, pieceStart, pieceEnd);
-        if (rc) return rc;
-      } else if ((rc = coverPush(c, coverStart, pieceEnd))) {
-        return rc;
-      }
-    }
+    if ((rc = flushPiece(c, t, emitRows, coverStart, pieceStart, pieceEnd))) return rc;
   }
   return VB_OK;
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT
  *
  * sim_pm.h -- internal to the similarity module: the pattern-match vectors
- * of the bit-parallel string algorithms (Levenshtein, Indel/LCS, Jaro), and
- * decoding a text into code points.
+ * of the bit-parallel string algorithms (Levenshtein, Indel/LCS, Jaro), the
+ * LCS step they share, ordering a pair into pattern and text, and decoding
+ * a text into code points.
  *
  * A pattern of m symbols (code points, or word ids) is split into
  * nWords = ceil(m / 64) machine words.  For each symbol c, the vector
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "verbatim/base.h"
+#include "verbatim/similarity.h"
 
 #define VB_PM_STACK_WORDS 4   /* patterns up to 256 symbols need no heap */
 #define VB_PM_STACK_SLOTS 512 /* hash slots on the stack: 2 x 256 */
@@ -132,16 +134,57 @@ static inline int vb_sim_is_ascii(const unsigned char *z, size_t n) {
 
 /* Units in z[0..n) (vb_utf8_count), with a fast path for ASCII text. */
 static inline size_t vb_sim_count(const unsigned char *z, size_t n) {
-  size_t i = 0;
-  uint64_t high = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, z + i, 8);
-    high |= x;
-  }
-  for (; i < n; i++) high |= z[i];
-  if ((high & 0x8080808080808080ULL) == 0) return n;
+  if (vb_sim_is_ascii(z, n)) return n;
   return vb_utf8_count(z, n);
+}
+
+/* Order a pair for the bit-parallel algorithms: on return *pp (np bytes,
+ * cp units) is the side with fewer units -- the first on a tie -- and *pt
+ * the other.  VB_ELIMIT when the ceil(cp/64) x ct word steps would exceed
+ * VB_SIM_MAX_STEPS, else VB_OK. */
+static inline int vb_sim_order(const unsigned char **pp, size_t *pnp, size_t *pcp,
+                               const unsigned char **pt, size_t *pnt, size_t *pct) {
+  if (*pcp > *pct) {
+    const unsigned char *z = *pp;
+    size_t nz = *pnp, cz = *pcp;
+    *pp = *pt, *pnp = *pnt, *pcp = *pct;
+    *pt = z, *pnt = nz, *pct = cz;
+  }
+  if ((uint64_t)((*pcp + 63) / 64) * (uint64_t)*pct > VB_SIM_MAX_STEPS) return VB_ELIMIT;
+  return VB_OK;
+}
+
+/* ---- bit-parallel LCS (Hyyrö) ----------------------------------------------
+ * The state S of nw words starts all ones; per text symbol c, with
+ * u = S & PM(c), S = (S + u) | (S - u), the addition carried across words.
+ * The LCS length is the number of zero bits in the m pattern positions. */
+static inline void vb_lcs_init(uint64_t *s, size_t nw) {
+  for (size_t w = 0; w < nw; w++) s[w] = ~(uint64_t)0;
+}
+
+/* One text symbol, whose PM row is row. */
+static inline void vb_lcs_step(uint64_t *s, const uint64_t *row, size_t nw) {
+  uint64_t carry = 0;
+  for (size_t w = 0; w < nw; w++) {
+    uint64_t sw = s[w], u = sw & row[w];
+    uint64_t sum = sw + u;
+    uint64_t c1 = sum < sw;
+    sum += carry;
+    uint64_t c2 = sum < carry;
+    carry = c1 | c2;
+    s[w] = sum | (sw - u);
+  }
+}
+
+/* The LCS length read off S for a pattern of m symbols. */
+static inline int64_t vb_lcs_length(const uint64_t *s, size_t nw, size_t m) {
+  int64_t lcs = 0;
+  for (size_t w = 0; w < nw; w++) {
+    uint64_t x = ~s[w];
+    if (w + 1 == nw && m % 64) x &= ((uint64_t)1 << (m % 64)) - 1;
+    lcs += __builtin_popcountll(x);
+  }
+  return lcs;
 }
 
 /* ---- code point sequences ------------------------------------------------- */

@@ -730,7 +730,6 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
 /* LCS length of two id sequences (Hyyrö's bit-parallel LCS). */
 static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_t *pLcs) {
   vb_pm pm;
-  size_t w, j;
   int rc = vb_pm_build(&pm, p, m);
   if (rc) return rc;
   size_t nw = pm.nWords;
@@ -740,27 +739,9 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
     vb_pm_free(&pm);
     return VB_NOMEM;
   }
-  for (w = 0; w < nw; w++) sv[w] = ~(uint64_t)0;
-  for (j = 0; j < n; j++) {
-    const uint64_t *row = vb_pm_get(&pm, t[j]);
-    uint64_t carry = 0;
-    for (w = 0; w < nw; w++) {
-      uint64_t x = sv[w], u = x & row[w];
-      uint64_t sum = x + u;
-      uint64_t c1 = sum < x;
-      sum += carry;
-      uint64_t c2 = sum < carry;
-      carry = c1 | c2;
-      sv[w] = sum | (x - u);
-    }
-  }
-  int64_t lcs = 0;
-  for (w = 0; w < nw; w++) {
-    uint64_t x = ~sv[w];
-    if (w + 1 == nw && m % 64) x &= ((uint64_t)1 << (m % 64)) - 1;
-    lcs += __builtin_popcountll(x);
-  }
-  *pLcs = lcs;
+  vb_lcs_init(sv, nw);
+  for (size_t j = 0; j < n; j++) vb_lcs_step(sv, vb_pm_get(&pm, t[j]), nw);
+  *pLcs = vb_lcs_length(sv, nw, m);
   if (sv != aStack) vb_free(sv);
   vb_pm_free(&pm);
   return VB_OK;
