@@ -126,6 +126,20 @@ static key_slot *slotFind(aligner *al, uint64_t key, int insert) {
   }
 }
 
+/* One step of the walk over X's n-grams at i, n = 1, 2, ...: *pSlot is the
+ * slot of the n-gram X[i..i+n), or NULL when it has no content word (no
+ * key: the walk goes on).  0 when the walk at i is over: n is past
+ * ALIGN_MAX_NGRAM or X's end, or the n-gram is not in Y (then no longer
+ * one is either). */
+static int xNgramSlot(aligner *al, size_t i, size_t n, key_slot **pSlot) {
+  *pSlot = NULL;
+  if (n > ALIGN_MAX_NGRAM || i + n > al->X->n) return 0;
+  uint64_t key = ngramKey(al->X, i, n);
+  if (key == 0) return 1;
+  *pSlot = slotFind(al, key, 0);
+  return *pSlot != NULL;
+}
+
 static int buildKeys(aligner *al) {
   const vb_words *X = al->X, *Y = al->Y;
   size_t cap = 16, n, j, i;
@@ -148,12 +162,9 @@ static int buildKeys(aligner *al) {
     }
   }
   for (i = 0; i < X->n; i++) {
-    for (n = 1; n <= ALIGN_MAX_NGRAM && i + n <= X->n; n++) {
-      uint64_t key = ngramKey(X, i, n);
-      if (key == 0) continue;
-      key_slot *s = slotFind(al, key, 0);
-      if (s == NULL) break;
-      if (s->cX <= VB_ALIGN_RARE) s->cX++;
+    key_slot *s;
+    for (n = 1; xNgramSlot(al, i, n, &s); n++) {
+      if (s != NULL && s->cX <= VB_ALIGN_RARE) s->cX++;
     }
   }
   return VB_OK;
@@ -181,12 +192,9 @@ static int findAnchors(aligner *al) {
   size_t i, n;
   int rc;
   for (i = 0; i < X->n; i++) {
-    for (n = 1; n <= ALIGN_MAX_NGRAM && i + n <= X->n; n++) {
-      uint64_t key = ngramKey(X, i, n);
-      if (key == 0) continue;
-      key_slot *s = slotFind(al, key, 0);
-      if (s == NULL) break;
-      if (s->cX > VB_ALIGN_RARE || s->cY > VB_ALIGN_RARE) continue;
+    key_slot *s;
+    for (n = 1; xNgramSlot(al, i, n, &s); n++) {
+      if (s == NULL || s->cX > VB_ALIGN_RARE || s->cY > VB_ALIGN_RARE) continue;
       /* The chain lists positions in descending order; anchors at one i
        * are kept in ascending j. */
       uint32_t aJ[VB_ALIGN_RARE], nJ = 0, h;
