@@ -171,8 +171,27 @@ static char *replaceCheck(const vb_doc *r, int nGroup) {
   return NULL;
 }
 
+/* The result of regexp_replace, grown by doubling (sqlite3_str grows by the
+ * appended size alone once it nears SQLITE_LIMIT_LENGTH, which makes a
+ * million small appends quadratic), and capped at the connection's length
+ * limit: past it, err is SQLITE_TOOBIG. */
+typedef struct replace_out {
+  vb_buf b;
+  size_t limit;
+  int err;
+} replace_out;
+
+static void outAppend(replace_out *o, const void *p, size_t n) {
+  if (o->err) return;
+  if (n > o->limit - o->b.n) {
+    o->err = SQLITE_TOOBIG;
+  } else if (vb_buf_append(&o->b, p, n) != VB_OK) {
+    o->err = SQLITE_NOMEM;
+  }
+}
+
 /* Append the replacement for the current match of it over text. */
-static void replaceAppend(sqlite3_str *out, const vb_doc *r, const vb_regex_iter *it,
+static void replaceAppend(replace_out *out, const vb_doc *r, const vb_regex_iter *it,
                           const vb_doc *text, int nGroup) {
   size_t i = 0, lit = 0;
   while (i < r->n) {
@@ -183,25 +202,25 @@ static void replaceAppend(sqlite3_str *out, const vb_doc *r, const vb_regex_iter
       i++;
       continue;
     }
-    sqlite3_str_append(out, (const char *)r->z + lit, (int)(i - lit));
+    outAppend(out, r->z + lit, i - lit);
     if (i + 1 < r->n && r->z[i + 1] == '$') {
-      sqlite3_str_appendchar(out, 1, '$');
+      outAppend(out, "$", 1);
       lit = i += 2;
       continue;
     }
     next = replaceRef(r->z, r->n, i, nGroup, &g); /* valid: checked by replaceCheck */
-    if (vb_regex_iter_span(it, g, &a, &b)) {
-      sqlite3_str_append(out, (const char *)text->z + a, (int)(b - a));
-    }
+    if (vb_regex_iter_span(it, g, &a, &b)) outAppend(out, text->z + a, b - a);
     lit = i = (size_t)next;
   }
-  sqlite3_str_append(out, (const char *)r->z + lit, (int)(r->n - lit));
+  outAppend(out, r->z + lit, r->n - lit);
 }
+
+static void freeResult(void *p) { vb_free(p); }
 
 static void regexpReplaceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   vb_doc text, pat, rep;
   regexp_cache *c;
-  sqlite3_str *out;
+  replace_out out;
   size_t done = 0;
   int rc, fresh = 0;
   char *zErr;
@@ -222,47 +241,43 @@ static void regexpReplaceFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
     sqlite3_result_error(ctx, zErr, -1);
     sqlite3_free(zErr);
   } else {
-    out = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+    memset(&out, 0, sizeof out);
+    out.limit = (size_t)sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
     vb_regex_iter_reset(c->it, text.z, text.n);
     while ((rc = vb_regex_iter_next(c->it)) == 1) {
       size_t a, b;
       vb_regex_iter_span(c->it, 0, &a, &b);
-      sqlite3_str_append(out, (const char *)text.z + done, (int)(a - done));
-      replaceAppend(out, &rep, c->it, &text, vb_regex_group_count(c->re));
+      outAppend(&out, text.z + done, a - done);
+      replaceAppend(&out, &rep, c->it, &text, vb_regex_group_count(c->re));
       done = b;
-      if (sqlite3_str_errcode(out)) break;
+      if (out.err) break;
     }
-    if (rc == 0) sqlite3_str_append(out, (const char *)text.z + done, (int)(text.n - done));
+    if (rc == 0) outAppend(&out, text.z + done, text.n - done);
     if (rc < 0) {
-      sqlite3_free(sqlite3_str_finish(out));
       if (rc == VB_ELIMIT) {
         sqlite3_result_error(ctx, "regexp_replace: match limit exceeded", -1);
       } else {
         vb_result_rc(ctx, "regexp_replace", rc);
       }
-    } else {
-      int err = sqlite3_str_errcode(out);
-      int n = sqlite3_str_length(out);
-      char *z = sqlite3_str_finish(out);
-      if (err != SQLITE_OK) {
-        sqlite3_free(z);
-        if (err == SQLITE_NOMEM) {
-          sqlite3_result_error_nomem(ctx);
-        } else {
-          sqlite3_result_error_toobig(ctx);
-        }
-      } else if (z == NULL) { /* an empty result */
-        if (text.isBlob) {
-          sqlite3_result_zeroblob(ctx, 0);
-        } else {
-          sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
-        }
-      } else if (text.isBlob) {
-        sqlite3_result_blob(ctx, z, n, sqlite3_free);
+    } else if (out.err == SQLITE_NOMEM) {
+      sqlite3_result_error_nomem(ctx);
+    } else if (out.err) {
+      sqlite3_result_error_toobig(ctx);
+    } else if (out.b.z == NULL) { /* an empty result */
+      if (text.isBlob) {
+        sqlite3_result_zeroblob(ctx, 0);
       } else {
-        sqlite3_result_text(ctx, z, n, sqlite3_free);
+        sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
       }
+    } else {
+      if (text.isBlob) {
+        sqlite3_result_blob64(ctx, out.b.z, out.b.n, freeResult);
+      } else {
+        sqlite3_result_text64(ctx, (const char *)out.b.z, out.b.n, freeResult, SQLITE_UTF8);
+      }
+      out.b.z = NULL; /* owned by SQLite now */
     }
+    vb_buf_free(&out.b);
     vb_regex_iter_reset(c->it, NULL, 0);
   }
   if (fresh) sqlite3_set_auxdata(ctx, 1, c, regexpCacheFree);

@@ -100,3 +100,11 @@ select 'rr-14';
 select regexp_replace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '(a+)+$', 'x');
 select 'rr-15';
 select regexp_replace('abc', 'b', '${1');
+-- 2026-11-21: a million small replacements grow the result by doubling (it was
+-- quadratic near SQLITE_LIMIT_LENGTH, minutes under ASan), and the result is
+-- capped by the connection's length limit.
+select 'replace-1M', length(regexp_replace(printf('%.*c', 1000000, 'a'), 'a', 'bØb'));
+.limit length 100
+select 'replace-toobig', regexp_replace(printf('%.*c', 60, 'a'), 'a', 'bb');
+select 'replace-fits', length(regexp_replace(printf('%.*c', 50, 'a'), 'a', 'bb'));
+.limit length 1000000000
