@@ -11,11 +11,18 @@
 # build/fuzz/crashes/; reproduce with build/fuzz/bin/fuzz_TARGET FILE, then
 # turn it into a regression test.  Prints one line per target with its
 # executions, then "N passed, N failed".
+#
+# A campaign to a number of executions rather than a time: FUZZ_RUNS=N stops
+# each target after N executions (SECONDS stays the cap), e.g.
+#   FUZZ_RUNS=10000000 FUZZ_MAX_LEN=4096 fuzz/run.sh 7200 sentences
+# Executions and findings of each campaign are recorded in fuzz/CAMPAIGNS.md.
 set -u
 cd "$(dirname "$0")/.."
 secs=${1:-60}; shift || true
 timeout_s=${FUZZ_TIMEOUT:-10}
 max_len=${FUZZ_MAX_LEN:-16384}
+runs=()
+[ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
 mkdir -p build
 if ! make --no-print-directory fuzz-bins-all >build/fuzz-build.log 2>&1; then
   tail -n 30 build/fuzz-build.log
@@ -48,12 +55,13 @@ for t in "${targets[@]}"; do
   fi
   log=build/fuzz/$t.log
   "$bin" -max_total_time="$secs" -timeout="$timeout_s" -max_len="$max_len" -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="build/fuzz/crashes/$t-" "$corpus" "${extra[@]}" \
+    "${runs[@]}" -print_final_stats=1 -artifact_prefix="build/fuzz/crashes/$t-" "$corpus" "${extra[@]}" \
     >"$log" 2>&1
   rc=$?
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
   if [ "$rc" = 0 ]; then
-    echo "fuzz_$t: ${execs:-?} executions in ${secs}s, no findings"
+    rate=$(grep -oE 'DONE .*exec/s: [0-9]+' "$log" | grep -oE '[0-9]+$' | head -n 1)
+    echo "fuzz_$t: ${execs:-?} executions (${rate:-?}/s), no findings"
     pass=$((pass + 1))
   else
     echo "FAIL fuzz_$t (exit $rc) after ${execs:-?} executions:"
