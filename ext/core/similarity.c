@@ -418,6 +418,31 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
   return z ? z + e->off : (const unsigned char *)"";
 }
 
+/* memcpy for the short strings stems are (most under 16 bytes), inline:
+ * overlapping fixed-size moves, never reading or writing outside
+ * src[0..n) and dst[0..n). */
+static inline void copyShort(unsigned char *dst, const void *src, size_t n) {
+  const unsigned char *p = src;
+  if (n >= 8 && n <= 16) {
+    uint64_t x, y;
+    memcpy(&x, p, 8);
+    memcpy(&y, p + n - 8, 8);
+    memcpy(dst, &x, 8);
+    memcpy(dst + n - 8, &y, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t x, y;
+    memcpy(&x, p, 4);
+    memcpy(&y, p + n - 4, 4);
+    memcpy(dst, &x, 4);
+    memcpy(dst + n - 4, &y, 4);
+  } else if (n < 4) {
+    size_t i;
+    for (i = 0; i < n; i++) dst[i] = p[i];
+  } else {
+    memcpy(dst, p, n);
+  }
+}
+
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
@@ -450,7 +475,7 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     }
     e->off = (uint32_t)s->stems.n;
     e->len = (uint32_t)nStem;
-    memcpy(s->stems.z + s->stems.n, zStem, nStem);
+    copyShort(s->stems.z + s->stems.n, zStem, nStem);
     s->stems.n += nStem;
     s->stems.z[s->stems.n++] = 0;
   }
@@ -493,7 +518,7 @@ static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, 
   w->len = (uint32_t)nStem;
   if (withStem) {
     *pOff = (long)m->stems.n;
-    memcpy(m->stems.z + m->stems.n, zStem, nStem);
+    copyShort(m->stems.z + m->stems.n, zStem, nStem);
     m->stems.n += nStem;
   }
   return 1;
@@ -696,6 +721,10 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       useCache = 0;
     }
   }
+  /* Remember the words only for a text that will be stored: a stream of
+   * distinct texts then skips the memo (the map keeps its own copies of
+   * the stems, one per distinct stem). */
+  memo = useCache;
 
   if (m->stems.cap > 65536 && m->stems.cap > 64 * (n + 64)) vb_buf_free(&m->stems);
   m->n = 0;
@@ -790,7 +819,48 @@ typedef struct simSide {
   simEntry *e;
   uint64_t key;  /* first two characters */
   double weight; /* prior weight */
+  uint64_t mask; /* characters present (stemMask), made when first needed */
+  size_t len;    /* the stem's length in bytes, 0 until mask is made */
 } simSide;
+
+/* The characters of an ASCII stem as a 64-bit set: letters (and the four
+ * bytes after 'z') on bits 0-29, every other byte on 32 + (byte & 31), so
+ * letters never share a bit with digits.  0 for an empty stem or one with
+ * a byte >= 0x80, which the prefilter then lets through. */
+static uint64_t stemMask(const unsigned char *z, size_t n) {
+  uint64_t mask = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    unsigned c = z[i];
+    if (c >= 0x80) return 0;
+    mask |= (uint64_t)1 << (c >= 'a' ? c - 'a' : 32 + (c & 31));
+  }
+  return mask;
+}
+
+/* A pure prefilter for the soft candidates: 0 only when the Jaro-Winkler
+ * similarity of the two stems is certainly below SOFT_MIN.  A character of
+ * x whose bit is absent from y's set cannot be matched, so the matches m
+ * are at most len - popcount(own bits missing from the other) on either
+ * side; Jaro <= (m/|x| + m/|y| + 1) / 3 and the Winkler boost adds at most
+ * 0.4 (1 - Jaro), so Jaro-Winkler <= 0.6 Jaro + 0.4 (increasing in Jaro).
+ * The margin keeps rounding from ever dropping a qualifying pair. */
+static inline void sideMask(const vb_sim *s, simSide *u) {
+  const unsigned char *z = stemText(s, u->e, &u->len);
+  u->mask = stemMask(z, u->len);
+}
+
+static inline int softMayQualify(const vb_sim *s, simSide *x, simSide *y) {
+  if (x->len == 0) sideMask(s, x);
+  if (y->len == 0) sideMask(s, y);
+  if (x->mask == 0 || y->mask == 0) return 1;
+  size_t mx = x->len - (size_t)__builtin_popcountll(x->mask & ~y->mask);
+  size_t my = y->len - (size_t)__builtin_popcountll(y->mask & ~x->mask);
+  double m = (double)(mx < my ? mx : my);
+  double jaro = (m / (double)x->len + m / (double)y->len + 1.0) / 3.0;
+  return 0.6 * jaro + 0.4 >= SOFT_MIN - 1e-9;
+}
+
 
 /* Is candidate x better than y for the same stem?  Higher similarity, then
  * the heavier partner, then the smaller hash: independent of argument order. */
@@ -829,17 +899,19 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
     if (xa && !xb) {
       ua[nua].e = e;
       ua[nua].key = stemKey(s, e);
+      ua[nua].len = 0;
       ua[nua++].weight = (double)e->w;
     } else if (xb && !xa) {
       ub[nub].e = e;
       ub[nub].key = stemKey(s, e);
+      ub[nub].len = 0;
       ub[nub++].weight = (double)e->w;
     }
   }
   /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      if (ua[i].key != ub[j].key) continue;
+      if (ua[i].key != ub[j].key || !softMayQualify(s, &ua[i], &ub[j])) continue;
       double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
       if (r < SOFT_MIN) continue;
       if (nCand == capCand) {
