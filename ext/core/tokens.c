@@ -692,6 +692,42 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
             quick = 1;
             goto have_token;
           }
+        } else if (n - i >= 16) {
+          /* Eight word bytes: a word of 8 to 15 bytes inside two loads. */
+          uint64_t y, keep2;
+          memcpy(&y, z + i + 8, 8);
+          y = le64(y);
+          uint64_t y7 = y & ~HIGH8, lw2 = y7 | (0x20 * ONES8), asciiY = ~y & HIGH8;
+          uint64_t letter2 =
+              (lw2 + (0x80 - 'a') * ONES8) & ~(lw2 + (0x7F - 'z') * ONES8) & asciiY;
+          uint64_t digit2 = (y7 + (0x80 - '0') * ONES8) & ~(y7 + (0x7F - '9') * ONES8) & asciiY;
+          uint64_t other2 = ~(letter2 | digit2) & HIGH8;
+          if (other2) {
+            size_t len2 = (size_t)__builtin_ctzll(other2) >> 3; /* 0..7 bytes after the first 8 */
+            j = i + 8 + len2;
+            if (asciiWordEnds(z, n, j)) {
+              keep2 = len2 ? ~(uint64_t)0 >> (8 * (8 - len2)) : 0;
+              kind = (letter || (letter2 & keep2)) ? VB_TOK_WORD : VB_TOK_NUMBER;
+              end = j;
+              ascii = 1;
+              y &= keep2;
+              x |= upperBits(x) >> 2;
+              y |= upperBits(y) >> 2;
+              /* the general ASCII path's hash: one mix per 8-byte word */
+              quickHash = hashInit(8 + len2);
+              quickHash = hashMix(quickHash, x);
+              if (len2) quickHash = hashMix(quickHash, y);
+              quickHash = hashFinal(quickHash);
+              x = le64(x);
+              y = le64(y);
+              memcpy(t->norm.z, &x, 8);
+              memcpy(t->norm.z + 8, &y, 8);
+              memset(t->norm.z + 16, 0, 8);
+              t->norm.n = 8 + len2;
+              quick = 1;
+              goto have_token;
+            }
+          }
         }
         j = i + 1;
       }

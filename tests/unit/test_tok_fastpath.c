@@ -72,7 +72,12 @@ static void testPieces(const char *code) {
       "ab\xc3\xa9", "ab\xe2\x80\x99s", "a'\xc3\xa9t\xc3\xa9", "caf\xc3\xa9s", "na\xc3\xafve",
       "Zz9", "a\x7f", "a\tb", "a\x01", "(abc)", "\"Quote\"", "$100", "50%", "a+b", "x=y",
       "IT'S", "HELLO-WORLD", "x.", "x,y", "1,a", "a,1", "e.g.", "state-of-the-art", "O'Neil's",
-      "\xc3\xa9t\xc3\xa9", "\xe2\x80\x9cword\xe2\x80\x9d", "word\xcc\x81", "ab-\xc3\xa9", "ab.\xc3\xa9"};
+      "\xc3\xa9t\xc3\xa9", "\xe2\x80\x9cword\xe2\x80\x9d", "word\xcc\x81", "ab-\xc3\xa9", "ab.\xc3\xa9",
+      /* 8 to 16 bytes: the two-load SWAR path */
+      "Licensable", "DISTRIBUTION", "abcdefghi", "ABCDEFGHIJKLMNO", "abcdefghijklmnop",
+      "abcdefgh1234567", "123456789012345", "1234567890123456", "Hereafter's", "limitation-free",
+      "abcdefghij.", "abcdefghij,k", "abcdefgh'", "abcdefgh-1", "abcdefghi\xc3\xa9",
+      "abcdefghijk_l", "12345678.9", "1234567890,123", "Licensor\xe2\x80\x99s"};
   static const char *const kAfter[] = {"", " ", "        ", "        x", ", and more", ".  ",
                                        "-", "'", "\xc3\xa9 ", "\xe2\x80\x94", "\n\n"};
   static const char *const kBefore[] = {"", " ", "\xc3\xa9t\xc3\xa9 ", "x ", "12 "};
@@ -124,15 +129,15 @@ static void testPieces(const char *code) {
  * exactly sized buffer, through every length. */
 static void testEndOfBuffer(void) {
   vb_tokenizer *t = vb_tok_new(vb_lang_find("en", 2), VB_TOK_WANT_STEM);
-  char text[32];
+  char text[48];
   vb_token tok;
   size_t len;
   CHECK(t != NULL);
   if (t == NULL) return;
-  for (len = 1; len <= 16; len++) {
+  for (len = 1; len <= 32; len++) {
     size_t i;
     memcpy(text, "Alphabetical ", 13);
-    for (i = 0; i < len; i++) text[13 + i] = (char)('A' + i);
+    for (i = 0; i < len; i++) text[13 + i] = (char)('A' + i % 26);
     size_t n = 13 + len;
     vb_tok_reset(t, (const unsigned char *)text, n);
     int count = 0, rc;
