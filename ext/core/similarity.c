@@ -786,7 +786,7 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
 }
 
 /* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
-static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
+static inline uint64_t stemKey(const vb_sim *s, const simEntry *x) {
   size_t len;
   const unsigned char *z = stemText(s, x, &len);
   if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
@@ -845,6 +845,14 @@ static uint64_t stemMask(const unsigned char *z, size_t n) {
  * side; Jaro <= (m/|x| + m/|y| + 1) / 3 and the Winkler boost adds at most
  * 0.4 (1 - Jaro), so Jaro-Winkler <= 0.6 Jaro + 0.4 (increasing in Jaro).
  * The margin keeps rounding from ever dropping a qualifying pair. */
+/* Bits set in x (SWAR: the build does not assume a popcnt instruction). */
+static inline size_t popcount64(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
 static inline void sideMask(const vb_sim *s, simSide *u) {
   const unsigned char *z = stemText(s, u->e, &u->len);
   u->mask = stemMask(z, u->len);
@@ -854,8 +862,8 @@ static inline int softMayQualify(const vb_sim *s, simSide *x, simSide *y) {
   if (x->len == 0) sideMask(s, x);
   if (y->len == 0) sideMask(s, y);
   if (x->mask == 0 || y->mask == 0) return 1;
-  size_t mx = x->len - (size_t)__builtin_popcountll(x->mask & ~y->mask);
-  size_t my = y->len - (size_t)__builtin_popcountll(y->mask & ~x->mask);
+  size_t mx = x->len - popcount64(x->mask & ~y->mask);
+  size_t my = y->len - popcount64(y->mask & ~x->mask);
   double m = (double)(mx < my ? mx : my);
   double jaro = (m / (double)x->len + m / (double)y->len + 1.0) / 3.0;
   return 0.6 * jaro + 0.4 >= SOFT_MIN - 1e-9;
