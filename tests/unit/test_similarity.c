@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "verbatim/core.h"
+#include "../../ext/core/sim_private.h"
 
 static uint64_t rngState = 0x9E3779B97F4A7C15u;
 static uint32_t rnd(void) {
@@ -340,6 +341,7 @@ static void testCacheSameScores(void) {
     double want = -1, got = -1;
     vb_sim *fresh = vb_sim_new();
     vb_sim_cache_config(fresh, 0, 0, 64);
+    vb_sim_set_prefilter(fresh, 0); /* the reference scores every soft candidate */
     int rcWant = vb_sim_score(fresh, method, lang, aText[a], anText[a], aText[b], anText[b], &want);
     vb_sim_free(fresh);
     for (k = 0; k < NSCORER; k++) {
@@ -357,8 +359,87 @@ static void testCacheSameScores(void) {
   for (i = 0; i < NTEXT; i++) free(aText[i]);
 }
 
+/* Random texts of near-miss words (misspellings: letters dropped, doubled,
+ * swapped or changed, suffixes added), so many stem pairs sit near the soft
+ * match threshold: a fresh scorer without the cache and without the soft
+ * prefilter, one shared warm scorer, one with the cache off and one with a
+ * tiny cache (2 slots, 600 bytes) give bit-identical scores for every
+ * method, in both argument orders. */
+static void testRandomSameScores(void) {
+  static const char *const kBase[] = {
+      "license",  "licensor", "licensee", "distribute", "distribution", "software", "program",
+      "shredded", "minister", "ministry", "statement", "state",       "warranty", "warrant",
+      "copy",     "copies",   "modify",   "modified",   "merchant",     "merchantability",
+      "public",   "publish",  "the",      "of",         "and",          "Putin-Pasechnik",
+      "front-line", "12",    "123",      "1234",       "caf\xc3\xa9",  "na\xc3\xafve",
+      "\xff",     "don't"};
+  static const vb_sim_method kMethod[] = {VB_SIM_COSINE, VB_SIM_JACCARD, VB_SIM_DICE,
+                                          VB_SIM_OVERLAP, VB_SIM_CONTAINMENT, VB_SIM_LCS,
+                                          VB_SIM_PARTIAL};
+  enum { NTEXT = 48 };
+  char aText[NTEXT][400];
+  size_t anText[NTEXT], i, k;
+  const size_t nBase = sizeof kBase / sizeof kBase[0];
+  for (i = 0; i < NTEXT; i++) {
+    size_t n = 0, w, nw = 1 + rnd() % 14;
+    for (w = 0; w < nw; w++) {
+      char word[64];
+      const char *src = kBase[rnd() % nBase];
+      size_t len = strlen(src);
+      memcpy(word, src, len);
+      switch (rnd() % 6) {
+        case 0: if (len > 2) { size_t at = 2 + rnd() % (len - 2); memmove(word + at, word + at + 1, len - at); len--; } break;
+        case 1: if (len < 60 && len > 2) { size_t at = 2 + rnd() % (len - 2); memmove(word + at + 1, word + at, len - at); len++; } break;
+        case 2: if (len > 3) { size_t at = 2 + rnd() % (len - 3); char c = word[at]; word[at] = word[at + 1]; word[at + 1] = c; } break;
+        case 3: if (len > 2) word[2 + rnd() % (len - 2)] = (char)('a' + rnd() % 26); break;
+        case 4: if (len < 56) { memcpy(word + len, "ing", 3); len += 3; } break;
+        default: break;
+      }
+      if (n + len + 1 < sizeof aText[i]) {
+        memcpy(aText[i] + n, word, len);
+        n += len;
+        aText[i][n++] = rnd() % 5 ? ' ' : ',';
+      }
+    }
+    anText[i] = n;
+  }
+  vb_sim *warm = vb_sim_new(), *off = vb_sim_new(), *tiny = vb_sim_new();
+  CHECK(warm && off && tiny);
+  if (!warm || !off || !tiny) return;
+  vb_sim_cache_config(off, 0, 0, 64);
+  vb_sim_cache_config(tiny, 2, 600, 64);
+  int bad = 0, round;
+  for (round = 0; round < 4000; round++) {
+    size_t a = rnd() % NTEXT, b = rnd() % NTEXT;
+    vb_sim_method method = kMethod[rnd() % (sizeof kMethod / sizeof kMethod[0])];
+    const unsigned char *za = (const unsigned char *)aText[a], *zb = (const unsigned char *)aText[b];
+    double want = -1, got[3] = {-1, -1, -1};
+    vb_sim *fresh = vb_sim_new();
+    vb_sim_cache_config(fresh, 0, 0, 64);
+    vb_sim_set_prefilter(fresh, 0);
+    int rcWant = vb_sim_score(fresh, method, NULL, za, anText[a], zb, anText[b], &want);
+    vb_sim_free(fresh);
+    vb_sim *aSim[3] = {warm, off, tiny};
+    for (k = 0; k < 3; k++) {
+      int rc = vb_sim_score(aSim[k], method, NULL, za, anText[a], zb, anText[b], &got[k]);
+      if (rc != rcWant || memcmp(&got[k], &want, sizeof want) != 0) {
+        if (bad++ < 5) {
+          printf("scorer %zu, %s: '%.*s' vs '%.*s': %.17g, fresh %.17g\n", k,
+                 vb_sim_method_name((int)method), (int)anText[a], aText[a], (int)anText[b],
+                 aText[b], got[k], want);
+        }
+      }
+    }
+  }
+  CHECK_MSG(bad == 0, "%d scores differ from a fresh scorer's without cache and prefilter", bad);
+  vb_sim_free(warm);
+  vb_sim_free(off);
+  vb_sim_free(tiny);
+}
+
 int main(void) {
   testCacheSameScores();
+  testRandomSameScores();
   testFoldAscii();
   testEditDistanceExamples();
   testJaroWinklerExamples();
