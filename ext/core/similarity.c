@@ -886,10 +886,18 @@ static int candBetter(const simCand *x, const simCand *y, const simSide *partner
   return px->e->key < py->e->key;
 }
 
+/* The bucket of a soft key (first two characters) in the candidate index. */
+#define SOFT_BUCKETS 64
+static inline size_t softBucket(uint64_t key) {
+  return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
 static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
-  simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
+  /* one spare slot per side: the split below writes one past the last */
+  simSide aUA[STACK + 1], aUB[STACK + 1], *ua = aUA, *ub = aUB;
   int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
+  int32_t aNextB[STACK], *nextB = aNextB, head[SOFT_BUCKETS];
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
   void *heap = NULL;
@@ -900,32 +908,49 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * (sizeof(simSide) + sizeof(int32_t)));
+    heap = vb_malloc((nu + 2) * sizeof(simSide) + (nu + nub) * sizeof(int32_t));
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
-    ub = ua + nua;
-    bestA = (int32_t *)(ub + nub);
+    ub = ua + nua + 1;
+    bestA = (int32_t *)(ub + nub + 1);
     bestB = bestA + nua;
+    nextB = bestB + nub;
   }
+  /* Split the unmatched stems without a branch per entry (whether a stem
+   * is shared is data, not a pattern the branch predictor can learn): each
+   * entry is written to both sides and kept where it belongs. */
   nua = nub = 0;
   for (i = 0; i < n; i++) {
     simEntry *e = MAP_AT(&s->map, i);
     uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    if (xa && !xb) {
-      ua[nua].e = e;
-      ua[nua].key = stemKey(s, e);
-      ua[nua].len = 0;
-      ua[nua++].weight = (double)e->w;
-    } else if (xb && !xa) {
-      ub[nub].e = e;
-      ub[nub].key = stemKey(s, e);
-      ub[nub].len = 0;
-      ub[nub++].weight = (double)e->w;
-    }
+    ua[nua].e = e;
+    ub[nub].e = e;
+    nua += (xa != 0) & (xb == 0);
+    nub += (xb != 0) & (xa == 0);
+  }
+  for (i = 0; i < nua; i++) {
+    ua[i].key = stemKey(s, ua[i].e);
+    ua[i].len = 0;
+    ua[i].weight = (double)ua[i].e->w;
+  }
+  for (j = 0; j < nub; j++) {
+    ub[j].key = stemKey(s, ub[j].e);
+    ub[j].len = 0;
+    ub[j].weight = (double)ub[j].e->w;
+  }
+  /* An index of b's stems by key: chains in increasing j, so the
+   * candidates come in the same order as a scan of every pair would give. */
+  for (i = 0; i < SOFT_BUCKETS; i++) head[i] = -1;
+  for (j = nub; j-- > 0;) {
+    size_t b = softBucket(ub[j].key);
+    nextB[j] = head[b];
+    head[b] = (int32_t)j;
   }
   /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
-    for (j = 0; j < nub; j++) {
+    int32_t jj;
+    for (jj = head[softBucket(ua[i].key)]; jj >= 0; jj = nextB[jj]) {
+      j = (size_t)jj;
       if (ua[i].key != ub[j].key || !softMayQualify(s, &ua[i], &ub[j])) continue;
       double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
       if (r < SOFT_MIN) continue;
