@@ -57,6 +57,7 @@
  * unusually large input.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -424,6 +425,10 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
   return z ? z + e->off : (const unsigned char *)"";
 }
 
+/* The count a word adds to: content or stop word, side a or b. */
+static const size_t kCountField[4] = {offsetof(simEntry, ca), offsetof(simEntry, cb),
+                                      offsetof(simEntry, sa), offsetof(simEntry, sb)};
+
 /* memcpy for the short strings stems are (most under 16 bytes), inline:
  * overlapping fixed-size moves, never reading or writing outside
  * src[0..n) and dst[0..n). */
@@ -486,18 +491,10 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     s->stems.z[s->stems.n++] = 0;
   }
 counted:
-  if (stop) {
-    if (side == 0)
-      e->sa++;
-    else
-      e->sb++;
-  } else {
-    if (side == 0)
-      e->ca++;
-    else
-      e->cb++;
-    s->nContent[side]++;
-  }
+  /* Whether a word is a stopword is data, not a pattern: count without a
+   * branch, through the field's offset. */
+  *(uint32_t *)((char *)e + kCountField[2 * (stop != 0) + side]) += 1;
+  s->nContent[side] += (stop == 0);
   s->nWords[side]++;
   return wantSeq ? seqPush(&s->seq[side], e->id | (stop ? SEQ_STOP : 0)) : VB_OK;
 }
@@ -1008,7 +1005,7 @@ static size_t seqSelect(simSeq *q, int useAll) {
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const unsigned char *a,
                      size_t na, const unsigned char *b, size_t nb, double *pScore) {
   size_t i;
-  int rc = mapReset(&s->map, 64);
+  int rc = mapReset(&s->map, 128);
   if (rc) return rc;
   if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
   vb_buf_reset(&s->stems);
