@@ -1068,13 +1068,14 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
   double dot = 0, qa = 0, qb = 0;
   for (i = 0; i < s->map.used; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
-    double xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    setA += xa > 0;
-    setB += xb > 0;
-    both += xa > 0 && xb > 0;
+    /* presence in a, in b, as integers: no branch on the data */
+    unsigned ina = (e->ca + (useAll ? e->sa : 0)) != 0, inb = (e->cb + (useAll ? e->sb : 0)) != 0;
+    setA += ina;
+    setB += inb;
+    both += ina & inb;
     if (method == VB_SIM_COSINE) { /* presence: a repeated stem counts once */
       double w2 = (double)e->w * (double)e->w;
-      double pa = (double)(xa > 0), pb = (double)(xb > 0); /* no branch */
+      double pa = (double)ina, pb = (double)inb;
       dot += pa * pb * w2;
       qa += pa * w2;
       qb += pb * w2;
