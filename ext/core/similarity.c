@@ -429,28 +429,19 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
 static const size_t kCountField[4] = {offsetof(simEntry, ca), offsetof(simEntry, cb),
                                       offsetof(simEntry, sa), offsetof(simEntry, sb)};
 
-/* memcpy for the short strings stems are (most under 16 bytes), inline:
- * overlapping fixed-size moves, never reading or writing outside
- * src[0..n) and dst[0..n). */
-static inline void copyShort(unsigned char *dst, const void *src, size_t n) {
-  const unsigned char *p = src;
-  if (n >= 8 && n <= 16) {
+/* Copy a stem from the tokenizer (verbatim/tokens.h: 16 bytes can always
+ * be read from it) to dst, which has room for n + 16 bytes: a stem of at
+ * most 16 bytes (nearly all) by two fixed 8-byte moves, without a branch
+ * on its length. */
+static inline void copyStem(unsigned char *dst, const char *src, size_t n) {
+  if (n <= 16) {
     uint64_t x, y;
-    memcpy(&x, p, 8);
-    memcpy(&y, p + n - 8, 8);
+    memcpy(&x, src, 8);
+    memcpy(&y, src + 8, 8);
     memcpy(dst, &x, 8);
-    memcpy(dst + n - 8, &y, 8);
-  } else if (n >= 4 && n < 8) {
-    uint32_t x, y;
-    memcpy(&x, p, 4);
-    memcpy(&y, p + n - 4, 4);
-    memcpy(dst, &x, 4);
-    memcpy(dst + n - 4, &y, 4);
-  } else if (n < 4) {
-    size_t i;
-    for (i = 0; i < n; i++) dst[i] = p[i];
+    memcpy(dst + 8, &y, 8);
   } else {
-    memcpy(dst, p, n);
+    memcpy(dst, src, n);
   }
 }
 
@@ -481,12 +472,12 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     }
     if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
     if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
-    if (s->stems.cap < s->stems.n + nStem + 2 && vb_buf_reserve(&s->stems, nStem + 2)) {
+    if (s->stems.cap < s->stems.n + nStem + 17 && vb_buf_reserve(&s->stems, nStem + 17)) {
       return VB_NOMEM;
     }
     e->off = (uint32_t)s->stems.n;
     e->len = (uint32_t)nStem;
-    copyShort(s->stems.z + s->stems.n, zStem, nStem);
+    copyStem(s->stems.z + s->stems.n, zStem, nStem);
     s->stems.n += nStem;
     s->stems.z[s->stems.n++] = 0;
   }
@@ -511,7 +502,7 @@ static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, 
     m->a = a;
     m->cap = cap;
   }
-  if (withStem && m->stems.cap < m->stems.n + nStem + 1 && vb_buf_reserve(&m->stems, nStem)) {
+  if (withStem && m->stems.cap < m->stems.n + nStem + 17 && vb_buf_reserve(&m->stems, nStem + 16)) {
     return 0;
   }
   simMemoWord *w = &m->a[m->n++];
@@ -521,7 +512,7 @@ static inline int memoPush(simMemo *m, uint64_t h, int stop, const char *zStem, 
   w->len = (uint32_t)nStem;
   if (withStem) {
     *pOff = (long)m->stems.n;
-    copyShort(m->stems.z + m->stems.n, zStem, nStem);
+    copyStem(m->stems.z + m->stems.n, zStem, nStem);
     m->stems.n += nStem;
   }
   return 1;

@@ -311,6 +311,7 @@ struct vb_tokenizer {
   size_t n, pos;
   vb_buf norm;    /* the current token's norm */
   vb_buf scratch; /* vb_normalize_buf's working buffer */
+  vb_buf stemPad; /* an uncached stem, with 16 readable bytes */
   /* cache */
   stem_entry *aSlot; /* nSlot slots */
   size_t nSlot;      /* power of two, or 0 before first use */
@@ -448,9 +449,19 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   out->nStem = nStem;
   out->stop = stop;
   out->hash = hStem;
-  if (nNorm == 0 || nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) return VB_OK; /* not cached */
-  /* Insert: empty the cache when it is full; keep the load at most 1/2. */
-  size_t need = PAD8(nNorm) + PAD8(nStem);
+  if (nNorm == 0 || nNorm > CACHE_KEY_MAX || nStem > CACHE_KEY_MAX) { /* not cached */
+    if (zStem != zNorm) { /* the stemmer's buffer: copy it where 16 bytes can be read */
+      vb_buf_reset(&t->stemPad);
+      if (vb_buf_reserve(&t->stemPad, nStem + 16)) return VB_NOMEM;
+      memcpy(t->stemPad.z, zStem, nStem);
+      memset(t->stemPad.z + nStem, 0, 16);
+      out->stem = (const char *)t->stemPad.z;
+    }
+    return VB_OK;
+  }
+  /* Insert: empty the cache when it is full; keep the load at most 1/2.
+   * 8 more zero bytes after the stem, so 16 bytes can be read from it. */
+  size_t need = PAD8(nNorm) + PAD8(nStem) + 8;
   if (t->nEnt >= t->maxEnt || t->arena.n + need > CACHE_ARENA_MAX) {
     cacheClear(t);
     e = cacheFind(t, t->norm.z, nNorm, h);
@@ -524,6 +535,7 @@ void vb_tok_free(vb_tokenizer *t) {
   if (t->sb) sb_stemmer_delete(t->sb);
   vb_buf_free(&t->norm);
   vb_buf_free(&t->scratch);
+  vb_buf_free(&t->stemPad);
   vb_buf_free(&t->arena);
   vb_free(t->aSlot);
   vb_free(t);

@@ -39,7 +39,9 @@
  *
  * A tokenizer owns a Snowball stemmer and scratch buffers: it is not
  * thread-safe, but one per thread (or per statement) is cheap to reuse.
- * norm and stem point into the tokenizer and are valid until the next call.
+ * norm and stem point into the tokenizer and are valid until the next call;
+ * at least 16 bytes (more for a longer string) can be read from each, so a
+ * caller may copy a short stem with fixed-size moves.
  * The Snowball library allocates its own stemmer state with libc malloc;
  * everything else goes through vb_malloc.
  */
