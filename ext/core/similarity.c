@@ -194,7 +194,8 @@ static int mapAlloc(simMap *m, size_t cap) {
 }
 
 /* Empty the table, sized for about `expect` keys; shrinks after a large
- * input.  Reuse clears only the slots in use. */
+ * input.  Reuse clears only the slots in use (whole entries: an empty slot
+ * is all zeros, which mapUpsert relies on). */
 static int mapReset(simMap *m, size_t expect) {
   size_t cap = 64, k;
   while (cap < 2 * expect) cap <<= 1;
@@ -204,7 +205,7 @@ static int mapReset(simMap *m, size_t expect) {
     m->cap = m->used = 0;
     return mapAlloc(m, cap);
   }
-  for (k = 0; k < m->used; k++) m->a[m->order[k]].key = 0;
+  for (k = 0; k < m->used; k++) memset(&m->a[m->order[k]], 0, sizeof(simEntry));
   m->used = 0;
   return VB_OK;
 }
@@ -231,16 +232,20 @@ static int mapGrow(simMap *m) {
 static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint64_t key,
                                                                  int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
-  size_t h = (size_t)key & (m->cap - 1);
-  while (m->a[h].key && m->a[h].key != key) h = (h + 1) & (m->cap - 1);
+  size_t mask = m->cap - 1, h = (size_t)key & mask;
+  uint64_t k;
+  /* one branch per probe: a collision (rare at load <= 1/2) */
+  while (((k = m->a[h].key) != key) & (k != 0)) h = (h + 1) & mask;
   simEntry *e = &m->a[h];
-  *pNew = !e->key;
-  if (!e->key) {
-    memset(e, 0, sizeof *e);
-    e->key = key;
-    e->id = (uint32_t)m->used;
-    m->order[m->used++] = (uint32_t)h;
-  }
+  int isNew = k == 0;
+  /* Insert without a branch on isNew: an empty slot is all zeros
+   * (mapReset clears whole entries), order[used] is scratch until used
+   * grows past it. */
+  e->key = key;
+  e->id = isNew ? (uint32_t)m->used : e->id;
+  m->order[m->used] = (uint32_t)h;
+  m->used += (size_t)isNew;
+  *pNew = isNew;
   return e;
 }
 
@@ -455,31 +460,38 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
-  if (isNew && forCosine) {
-    e->w = 1.0f;
+  if (forCosine) {
+    /* The weight and the stem's text matter for a new entry only; they are
+     * worked out for every word and kept by conditional moves, since
+     * whether a stem is new is data the branch predictor cannot learn. */
+    float w = 1.0f;
+    uint32_t off, len;
     if (weighted) {
       simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
       if (c->h != h) {
         c->h = h;
         c->w = (float)vb_word_prior(zStem, nStem);
       }
-      e->w = c->w;
+      w = c->w;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
-      e->off = (uint32_t)memoOff;
-      e->len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
-      goto counted;
+      off = (uint32_t)memoOff;
+      len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
+    } else {
+      if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
+      if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
+      if (s->stems.cap < s->stems.n + nStem + 17 && vb_buf_reserve(&s->stems, nStem + 17)) {
+        return VB_NOMEM;
+      }
+      off = (uint32_t)s->stems.n;
+      len = (uint32_t)nStem;
+      copyStem(s->stems.z + off, zStem, nStem);
+      s->stems.z[off + nStem] = 0;
+      s->stems.n += isNew ? nStem + 1 : 0;
     }
-    if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
-    if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
-    if (s->stems.cap < s->stems.n + nStem + 17 && vb_buf_reserve(&s->stems, nStem + 17)) {
-      return VB_NOMEM;
-    }
-    e->off = (uint32_t)s->stems.n;
-    e->len = (uint32_t)nStem;
-    copyStem(s->stems.z + s->stems.n, zStem, nStem);
-    s->stems.n += nStem;
-    s->stems.z[s->stems.n++] = 0;
+    e->w = isNew ? w : e->w;
+    e->off = isNew ? off : e->off;
+    e->len = isNew ? len : e->len;
   }
 counted:
   /* Whether a word is a stopword is data, not a pattern: count without a
