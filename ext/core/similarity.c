@@ -64,6 +64,7 @@
 
 #include "sim_pm.h"
 #include "sim_private.h"
+#include "tok_private.h"
 #include "verbatim/similarity.h"
 #include "verbatim/tokens.h"
 #include "word_prior.h"
@@ -456,7 +457,7 @@ static inline void copyStem(unsigned char *dst, const char *src, size_t n) {
 static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
                                                          const char *zStem, size_t nStem,
                                                          int forCosine, int weighted, int wantSeq,
-                                                         long memoOff) {
+                                                         long memoOff, uint32_t *userWord) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
@@ -467,12 +468,21 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     float w = 1.0f;
     uint32_t off, len;
     if (weighted) {
-      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
-      if (c->h != h) {
-        c->h = h;
-        c->w = (float)vb_word_prior(zStem, nStem);
+      /* The weight kept with the tokenizer's cache entry of the stem (hot:
+       * the tokenizer just read it), else the prior cache, else the table;
+       * 0 bits = not known yet (a weight of exactly 0 is just looked up). */
+      uint32_t bits = userWord ? *userWord : 0;
+      if (bits) {
+        memcpy(&w, &bits, sizeof w);
+      } else {
+        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+        if (c->h != h) {
+          c->h = h;
+          c->w = (float)vb_word_prior(zStem, nStem);
+        }
+        w = c->w;
+        if (userWord) memcpy(userWord, &w, sizeof w);
       }
-      w = c->w;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
       off = (uint32_t)memoOff;
@@ -583,7 +593,8 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (*pMemo) *pMemo = memoPush(&s->memo[side], h, tok.stop, tok.stem, tok.nStem, 1, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff,
+                 vb_tok_user_word(t));
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0);
@@ -718,7 +729,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       for (i = 0; i < e->nWords && rc == VB_OK; i++) {
         const simMemoWord *w = &aw[i];
         rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "", w->len,
-                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
+                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1, NULL);
       }
       return rc;
     }
@@ -752,7 +763,8 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff,
+                 vb_tok_user_word(t));
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */

@@ -310,6 +310,7 @@ struct vb_tokenizer {
   vb_buf norm;    /* the current token's norm */
   vb_buf scratch; /* vb_normalize_buf's working buffer */
   vb_buf stemPad; /* an uncached stem, with 16 readable bytes */
+  uint32_t *userWord; /* the last token's cache entry's user word, or NULL */
   /* cache */
   stem_entry *aSlot; /* nSlot slots */
   size_t nSlot;      /* power of two, or 0 before first use */
@@ -429,6 +430,7 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
       out->nStem = e->nStem;
       out->stop = e->stop;
       out->hash = e->hStem;
+      t->userWord = (uint32_t *)(t->arena.z + e->off + PAD8(e->nNorm) + PAD8(e->nStem));
       return VB_OK;
     }
   }
@@ -458,7 +460,8 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
     return VB_OK;
   }
   /* Insert: empty the cache when it is full; keep the load at most 1/2.
-   * 8 more zero bytes after the stem, so 16 bytes can be read from it. */
+   * 8 more zero bytes after the stem, so 16 bytes can be read from it; the
+   * first 4 of them are the entry's user word (vb_tok_user_word). */
   size_t need = PAD8(nNorm) + PAD8(nStem) + 8;
   if (t->nEnt >= t->maxEnt || t->arena.n + need > CACHE_ARENA_MAX) {
     cacheClear(t);
@@ -484,7 +487,12 @@ static int cacheLookup(vb_tokenizer *t, uint64_t h, vb_token *out) {
   e->stop = (uint8_t)stop;
   t->nEnt++;
   out->stem = (const char *)t->arena.z + off + PAD8(nNorm);
+  t->userWord = (uint32_t *)(t->arena.z + off + PAD8(nNorm) + PAD8(nStem));
   return VB_OK;
+}
+
+uint32_t *vb_tok_user_word(vb_tokenizer *t) {
+  return t->userWord;
 }
 
 /* ---- the tokenizer --------------------------------------------------------- */
@@ -831,6 +839,7 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
       memset(t->norm.z + t->norm.n, 0, 8);
       h = vb_tok_hash(t->norm.z, t->norm.n);
     }
+    t->userWord = NULL; /* set by cacheLookup for a cached stem */
     out->start = i;
     out->end = end;
     out->kind = (vb_tok_kind)kind;
