@@ -17,7 +17,7 @@
  *   returns 0 for two empty texts, otherwise the two agree).
  *
  * Algorithm: texts up to 32 characters (words, names) take the direct
- * quadratic loop with bit-mask flags.  Two longer ASCII texts take
+ * quadratic loop with bit-mask flags (on the bytes when both are ASCII).  Two longer ASCII texts take
  * per-character cursors over the pattern's positions (asciiMatches), time
  * O(m + n) and memory O(m).  Otherwise the shorter text is the
  * pattern, decoded into code points with its match vectors (sim_pm.h); the
@@ -88,6 +88,48 @@ static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned
   return winkler(a, na, b, nb, sim);
 }
 
+/* Two ASCII texts of 1 to SHORT_MAX bytes (the soft matching of stems
+ * calls this for every candidate pair): shortJaroWinkler on the bytes, which
+ * are the code points, without counting or decoding.  The same loops and
+ * arithmetic, so the same result to the bit. */
+static double asciiShortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b,
+                                    size_t nb) {
+  const unsigned char *p = a, *t = b;
+  size_t lp = na, lt = nb, i, j, k;
+  if (lp > lt) p = b, lp = nb, t = a, lt = na; /* the first on a tie, as vb_sim_order */
+  size_t window = lt / 2;
+  if (window > 0) window--;
+  uint64_t flagP = 0, flagT = 0;
+  size_t nMatch = 0;
+  for (j = 0; j < lt; j++) {
+    size_t lo = j > window ? j - window : 0, hi = j + window < lp - 1 ? j + window : lp - 1;
+    for (i = lo; i <= hi && lo < lp; i++) {
+      if (!((flagP >> i) & 1) && p[i] == t[j]) {
+        flagP |= (uint64_t)1 << i;
+        flagT |= (uint64_t)1 << j;
+        nMatch++;
+        break;
+      }
+    }
+  }
+  if (nMatch == 0) return 0.0;
+  size_t trans = 0;
+  for (i = 0, k = 0; i < lp; i++) {
+    if (!((flagP >> i) & 1)) continue;
+    while (!((flagT >> k) & 1)) k++;
+    trans += p[i] != t[k];
+    k++;
+  }
+  trans /= 2;
+  double m = (double)nMatch;
+  double sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
+  if (sim <= 0.7) return sim;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix]) prefix++;
+  sim += (double)prefix * 0.1 * (1.0 - sim);
+  return sim > 1.0 ? 1.0 : sim;
+}
+
 /* Both texts ASCII, pattern p (lp bytes) no longer than text t: the Jaro
  * matches by cursors.  For each character, the pattern positions holding
  * it in increasing order and a cursor to the first one that is neither
@@ -153,6 +195,11 @@ static int asciiMatches(const unsigned char *p, size_t lp, const unsigned char *
 
 int vb_jaro_winkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                     double *pSim) {
+  if (na && nb && na <= SHORT_MAX && nb <= SHORT_MAX && vb_sim_is_ascii(a, na) &&
+      vb_sim_is_ascii(b, nb)) {
+    *pSim = asciiShortJaroWinkler(a, na, b, nb);
+    return VB_OK;
+  }
   size_t ca = vb_sim_count(a, na), cb = vb_sim_count(b, nb);
   *pSim = 0.0;
   if (ca == 0 && cb == 0) {
