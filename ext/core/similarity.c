@@ -497,11 +497,16 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
       len = (uint32_t)nStem;
       copyStem(s->stems.z + off, zStem, nStem);
       s->stems.z[off + nStem] = 0;
-      s->stems.n += isNew ? nStem + 1 : 0;
+      s->stems.n += (nStem + 1) & (0 - (size_t)isNew);
     }
-    e->w = isNew ? w : e->w;
-    e->off = isNew ? off : e->off;
-    e->len = isNew ? len : e->len;
+    /* select by masks: the compiler turns ?: on these into branches */
+    uint32_t keep = 0 - (uint32_t)isNew, wOld, wNew;
+    memcpy(&wOld, &e->w, sizeof wOld);
+    memcpy(&wNew, &w, sizeof wNew);
+    wOld ^= (wOld ^ wNew) & keep;
+    memcpy(&e->w, &wOld, sizeof wOld);
+    e->off ^= (e->off ^ off) & keep;
+    e->len ^= (e->len ^ len) & keep;
   }
 counted:
   /* Whether a word is a stopword is data, not a pattern: count without a
