@@ -333,6 +333,8 @@ struct vb_sim {
   size_t nSplitCap[2];
   vb_buf joined[2]; /* token_set: the joined differences */
   int noPrefilter;  /* tests: every soft candidate gets its Jaro-Winkler */
+  const simEntry **aSolo; /* cosine: the stems only in a, then only in b */
+  size_t nSoloCap;
 };
 
 vb_sim *vb_sim_new(void) {
@@ -386,6 +388,7 @@ void vb_sim_free(vb_sim *s) {
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
+  vb_free(s->aSolo);
   for (i = 0; i < 2; i++) {
     vb_buf_free(&s->memo[i].stems);
     vb_free(s->memo[i].a);
@@ -839,7 +842,7 @@ typedef struct simCand {
 } simCand;
 
 typedef struct simSide {
-  simEntry *e;
+  const simEntry *e;
   uint64_t key;  /* first two characters */
   double weight; /* prior weight */
   uint64_t mask; /* characters present (stemMask), made when first needed */
@@ -909,14 +912,15 @@ static inline size_t softBucket(uint64_t key) {
   return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
 }
 
-static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
+static int softMatches(vb_sim *s, const simEntry *const *soloA, size_t nOnlyA,
+                       const simEntry *const *soloB, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   /* one spare slot per side: the split below writes one past the last */
   simSide aUA[STACK + 1], aUB[STACK + 1], *ua = aUA, *ub = aUB;
   int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
   int32_t aNextB[STACK], *nextB = aNextB, head[SOFT_BUCKETS];
   simCand aCand[4 * STACK], *cand = aCand;
-  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j;
   void *heap = NULL;
   int rc = VB_OK;
   *pSoft = 0;
@@ -933,24 +937,15 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
     bestB = bestA + nua;
     nextB = bestB + nub;
   }
-  /* Split the unmatched stems without a branch per entry (whether a stem
-   * is shared is data, not a pattern the branch predictor can learn): each
-   * entry is written to both sides and kept where it belongs. */
-  nua = nub = 0;
-  for (i = 0; i < n; i++) {
-    simEntry *e = MAP_AT(&s->map, i);
-    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    ua[nua].e = e;
-    ub[nub].e = e;
-    nua += (xa != 0) & (xb == 0);
-    nub += (xb != 0) & (xa == 0);
-  }
+  /* The unmatched stems, as wordScore's pass over the map split them. */
   for (i = 0; i < nua; i++) {
+    ua[i].e = soloA[i];
     ua[i].key = stemKey(s, ua[i].e);
     ua[i].len = 0;
     ua[i].weight = (double)ua[i].e->w;
   }
   for (j = 0; j < nub; j++) {
+    ub[j].e = soloB[j];
     ub[j].key = stemKey(s, ub[j].e);
     ub[j].len = 0;
     ub[j].weight = (double)ub[j].e->w;
@@ -1084,8 +1079,20 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
     return VB_OK;
   }
 
-  size_t setA = 0, setB = 0, both = 0;
+  size_t setA = 0, setB = 0, both = 0, nSoloA = 0, nSoloB = 0;
   double dot = 0, qa = 0, qb = 0;
+  const simEntry **soloA = NULL, **soloB = NULL;
+  if (method == VB_SIM_COSINE) { /* room for the unmatched stems, a spare slot each */
+    size_t need = 2 * s->map.used + 2;
+    if (s->nSoloCap < need || s->nSoloCap > 64 * need + 4096) {
+      vb_free(s->aSolo);
+      s->aSolo = vb_malloc(need * sizeof(simEntry *));
+      s->nSoloCap = s->aSolo ? need : 0;
+      if (s->aSolo == NULL) return VB_NOMEM;
+    }
+    soloA = s->aSolo;
+    soloB = s->aSolo + s->map.used + 1;
+  }
   for (i = 0; i < s->map.used; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
     /* presence in a, in b, as integers: no branch on the data */
@@ -1099,13 +1106,19 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
       dot += pa * pb * w2;
       qa += pa * w2;
       qb += pb * w2;
+      /* the stems only in a, only in b, for the soft matches: written to
+       * both lists and kept where they belong, without a branch */
+      soloA[nSoloA] = e;
+      soloB[nSoloB] = e;
+      nSoloA += ina & (inb ^ 1u);
+      nSoloB += inb & (ina ^ 1u);
     }
   }
   double r = 0;
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
+      rc = softMatches(s, soloA, nSoloA, soloB, nSoloB, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
