@@ -236,7 +236,7 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
   size_t mask = m->cap - 1, h = (size_t)key & mask;
   uint64_t k;
   /* one branch per probe: a collision (rare at load <= 1/2) */
-  while (((k = m->a[h].key) != key) & (k != 0)) h = (h + 1) & mask;
+  while ((k = m->a[h].key, (k != key) & (k != 0))) h = (h + 1) & mask;
   simEntry *e = &m->a[h];
   int isNew = k == 0;
   /* Insert without a branch on isNew: an empty slot is all zeros
@@ -511,7 +511,6 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     e->off ^= (e->off ^ off) & keep;
     e->len ^= (e->len ^ len) & keep;
   }
-counted:
   /* Whether a word is a stopword is data, not a pattern: count without a
    * branch, through the field's offset. */
   *(uint32_t *)((char *)e + kCountField[2 * (stop != 0) + side]) += 1;
