@@ -57,6 +57,7 @@
  * unusually large input.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,23 @@ const char *vb_sim_methods_supported(void) {
 
 /* ---- the prior ---------------------------------------------------------------- */
 
+/* The first bytes of the table's stems (letters only in the shipped
+ * table): a stem starting with any other byte -- a number, for one -- gets
+ * the default weight without probing the table's cold memory.  Made once. */
+static unsigned char g_priorFirst[256];
+static pthread_once_t g_priorFirstOnce = PTHREAD_ONCE_INIT;
+static void priorFirstInit(void) {
+  unsigned i;
+  for (i = 0; i < vb_word_prior_count; i++) {
+    g_priorFirst[(unsigned char)vb_word_prior_text[vb_word_prior_offset[i]]] = 1;
+  }
+}
+
 double vb_word_prior(const char *zStem, size_t nStem) {
+  if (nStem > 0) {
+    pthread_once(&g_priorFirstOnce, priorFirstInit);
+    if (!g_priorFirst[(unsigned char)zStem[0]]) return vb_word_prior_default;
+  }
   unsigned mask = vb_word_prior_size - 1;
   unsigned h = vb_fnv1a32((const unsigned char *)zStem, nStem) & mask;
   for (;;) {

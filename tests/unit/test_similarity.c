@@ -14,6 +14,7 @@
 #include "check.h"
 #include "verbatim/core.h"
 #include "../../ext/core/sim_private.h"
+#include "../../ext/core/word_prior.h"
 
 static uint64_t rngState = 0x9E3779B97F4A7C15u;
 static uint32_t rnd(void) {
@@ -461,7 +462,24 @@ static void testJaroWinklerAsciiPath(void) {
   CHECK_MSG(bad == 0, "%d ASCII Jaro-Winkler results differ from the code-point path", bad);
 }
 
+/* vb_word_prior answers every stem of the table with its weight, and a
+ * stem whose first byte no table stem starts with (numbers) with the
+ * default, which the first-byte shortcut returns without probing. */
+static void testWordPriorShortcut(void) {
+  unsigned i, bad = 0;
+  for (i = 0; i < vb_word_prior_count; i++) {
+    const char *z = vb_word_prior_text + vb_word_prior_offset[i];
+    if ((float)vb_word_prior(z, strlen(z)) != vb_word_prior_weight[i]) bad++;
+  }
+  CHECK_MSG(bad == 0, "%u table stems get a wrong weight", bad);
+  CHECK((float)vb_word_prior("2024", 4) == vb_word_prior_default);
+  CHECK((float)vb_word_prior("xyzzy", 5) == vb_word_prior_default);
+  CHECK((float)vb_word_prior("\xc3\xa9t\xc3\xa9", 6) == vb_word_prior_default);
+  CHECK((float)vb_word_prior("qqqqqq", 6) == vb_word_prior_default);
+}
+
 int main(void) {
+  testWordPriorShortcut();
   testJaroWinklerAsciiPath();
   testCacheSameScores();
   testRandomSameScores();
