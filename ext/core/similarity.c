@@ -65,6 +65,7 @@
 
 #include "sim_pm.h"
 #include "sim_private.h"
+#include "tok_fast.h"
 #include "tok_private.h"
 #include "verbatim/similarity.h"
 #include "verbatim/tokens.h"
@@ -612,7 +613,7 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
     }
   }
   vb_tok_reset(t, s->part.z, n);
-  while ((rc = vb_tok_next(t, &tok)) == 1) {
+  while ((rc = vb_tok_next_quick(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
@@ -777,7 +778,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
   }
   int hyphens = forCosine && textHasHyphen(z, n);
   vb_tok_reset(t, z, n);
-  while ((rc = vb_tok_next(t, &tok)) == 1) {
+  while ((rc = vb_tok_next_quick(t, &tok)) == 1) {
     if (tok.kind != VB_TOK_WORD && tok.kind != VB_TOK_NUMBER) continue;
     if (hyphens && stemHasHyphen(tok.stem, tok.nStem)) {
       rc = addParts(s, lang, side, z + tok.start, tok.end - tok.start, weighted, &memo);

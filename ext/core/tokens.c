@@ -36,7 +36,10 @@
  * probing, load <= 1/2, the first 8 bytes of the key inside the slot)
  * keyed by norm, holding at most VB_TOK_CACHE_MAX entries and 4 MiB of
  * strings; it is emptied when full.  On a miss the Snowball stemmer runs
- * and the stopword table (stopwords.c) is asked.
+ * and the stopword table (stopwords.c) is asked.  The tokenizer's state,
+ * the tables, hashes and cache probe of the ASCII path live in tok_fast.h,
+ * whose vb_tok_next_quick() callers inline for short ASCII words with a
+ * cached stem (similarity.c's word loops).
  */
 #include "verbatim/tokens.h"
 
@@ -46,6 +49,7 @@
 #include <utf8proc.h>
 
 #include "tok_private.h"
+#include "tok_fast.h"
 
 /* Character classes, as letters so that the ASCII table reads as text. */
 enum {
@@ -61,8 +65,6 @@ enum {
   C_KATA = 'K'  /* Katakana: runs */
 };
 
-/* Joiner rules (see HOW IT WORKS). */
-enum { J_NONE = 0, J_APOS, J_HYPHEN, J_PERIOD, J_COMMA, J_MIDDOT, J_CONNECT };
 
 static const char kAscii[129] =
     "SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS" /* 0x00-0x1F */
@@ -73,22 +75,7 @@ static const char kAscii[129] =
     "YLLLLLLLLLLLLLLL"                 /* ` a-o */
     "LLLLLLLLLLLPYPYS";                /* p-z {|}~ DEL */
 
-/* For the ASCII fast path, by byte: 1 letter, 2 digit, 4 white space or
- * control, 0 anything else (punctuation, symbols, bytes >= 0x80). */
-static const unsigned char kFast[256] = {
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 4};
 
-/* The joiner an ASCII byte (< 0x80) is: a table, not a switch, so the
- * bytes that end words (space, comma, period) cost no mispredicted branch. */
-static const unsigned char kJoinAscii[128] = {
-    ['\''] = J_APOS, ['-'] = J_HYPHEN, ['.'] = J_PERIOD, [','] = J_COMMA, ['_'] = J_CONNECT};
-
-static inline int asciiJoin(unsigned char c) {
-  return kJoinAscii[c & 0x7F];
-}
 
 static int isIdeograph(int32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
@@ -287,63 +274,9 @@ static int classAt(const unsigned char *z, size_t n, size_t i, size_t *pEnd, int
 /* ---- the stem cache ------------------------------------------------------ */
 
 #define CACHE_ARENA_MAX (4u << 20) /* bytes of strings before the cache is emptied */
-#define CACHE_KEY_MAX 255          /* longer norms or stems are not cached */
 
-/* One slot of the open-addressing table; nNorm == 0 marks an empty slot
- * (a norm is never empty). */
-typedef struct stem_entry {
-  uint64_t hNorm;
-  uint64_t hStem;
-  uint64_t head; /* the first 8 bytes of norm, zero-padded: short keys compare here */
-  uint32_t off;  /* norm at arena + off, zero-padded to PAD8(nNorm), then stem, NUL */
-  uint8_t nNorm, nStem;
-  uint8_t stop;
-} stem_entry;
 
-struct vb_tokenizer {
-  const vb_lang *lang;
-  unsigned flags;
-  struct sb_stemmer *sb;     /* NULL: stem = norm */
-  const char *const *aElide; /* elided words of the language, or NULL */
-  const unsigned char *z;
-  size_t n, pos;
-  vb_buf norm;    /* the current token's norm */
-  vb_buf scratch; /* vb_normalize_buf's working buffer */
-  vb_buf stemPad; /* an uncached stem, with 16 readable bytes */
-  uint32_t *userWord; /* the last token's cache entry's user word, or NULL */
-  /* cache */
-  stem_entry *aSlot; /* nSlot slots */
-  size_t nSlot;      /* power of two, or 0 before first use */
-  size_t nEnt, maxEnt;
-  vb_buf arena;
-};
 
-/* x with its bytes in little-endian order (a no-op on little-endian hosts). */
-static inline uint64_t le64(uint64_t x) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return __builtin_bswap64(x);
-#else
-  return x;
-#endif
-}
-
-/* The hash: 8-byte little-endian words mixed multiplicatively, the last
- * word zero-padded, then a final avalanche.  The same on every host. */
-static inline uint64_t hashMix(uint64_t h, uint64_t w) {
-  h ^= w;
-  h *= 0x9E3779B97F4A7C15ULL;
-  return h ^ (h >> 29);
-}
-
-static inline uint64_t hashInit(size_t n) {
-  return 0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0xD6E8FEB86659FD93ULL);
-}
-
-static inline uint64_t hashFinal(uint64_t h) {
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ULL;
-  return h ^ (h >> 32);
-}
 
 uint64_t vb_tok_hash(const void *p, size_t n) {
   const unsigned char *z = p;
@@ -360,20 +293,6 @@ uint64_t vb_tok_hash(const void *p, size_t n) {
   return hashFinal(h);
 }
 
-/* Padded length: strings in the cache arena and the norm buffer are
- * followed by zeros up to a multiple of 8, so keys compare by words. */
-#define PAD8(n) (((n) + 8) & ~(size_t)7)
-
-static inline int keyEq(const unsigned char *a, const unsigned char *b, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i += 8) {
-    uint64_t x, y;
-    memcpy(&x, a + i, 8);
-    memcpy(&y, b + i, 8);
-    if (x != y) return 0;
-  }
-  return 1;
-}
 
 static void cacheClear(vb_tokenizer *t) {
   if (t->aSlot) memset(t->aSlot, 0, t->nSlot * sizeof(stem_entry));
@@ -399,22 +318,6 @@ static int cacheGrow(vb_tokenizer *t) {
   return VB_OK;
 }
 
-/* The slot holding norm z[0..n) (padded), or the empty slot where it goes. */
-static inline stem_entry *cacheFind(const vb_tokenizer *t, const unsigned char *z, size_t n,
-                                    uint64_t h) {
-  size_t s = (size_t)h & (t->nSlot - 1);
-  uint64_t head;
-  memcpy(&head, z, 8);
-  for (;;) {
-    stem_entry *e = &t->aSlot[s];
-    if (e->nNorm == 0) return e;
-    if (e->hNorm == h && e->nNorm == n && e->head == head &&
-        (n <= 8 || keyEq(t->arena.z + e->off + 8, z + 8, n - 8))) {
-      return e;
-    }
-    s = (s + 1) & (t->nSlot - 1);
-  }
-}
 
 /* Look the current norm (zero-padded in t->norm) up, computing and caching
  * stem and stop on a miss. */
@@ -641,27 +544,6 @@ static size_t scanToken(const unsigned char *z, size_t n, size_t i, size_t j, in
   return j;
 }
 
-#define ONES8 0x0101010101010101ULL
-#define HIGH8 0x8080808080808080ULL
-
-/* 0x80 in each byte of x (all below 0x80) that is 'A'..'Z'. */
-static inline uint64_t upperBits(uint64_t x) {
-  return ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) & HIGH8;
-}
-
-/* Does an ASCII run of letters and digits that stops at z[j] end the token
- * there?  Yes at the end of the text, at an ASCII byte that is not a
- * joiner, or at a joiner followed by the end of the text or by an ASCII
- * byte that is neither letter nor digit (every join rule needs one after
- * the joiner).  0 means "let scanToken decide" (bytes >= 0x80, or a join
- * that may hold). */
-static inline int asciiWordEnds(const unsigned char *z, size_t n, size_t j) {
-  if (j >= n) return 1;
-  unsigned char b = z[j];
-  if (b >= 0x80) return 0;
-  if (asciiJoin(b) == J_NONE || j + 1 >= n) return 1;
-  return ((kFast[z[j + 1]] & 3) == 0) & (z[j + 1] < 0x80);
-}
 
 int vb_tok_next(vb_tokenizer *t, vb_token *out) {
   const unsigned char *z = t->z;
