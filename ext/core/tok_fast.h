@@ -5,7 +5,8 @@
  *
  * vb_tok_next_quick() is vb_tok_next() for the common case, inlined where
  * it is called (similarity.c's word loops): an ASCII word or number of 1 to
- * 15 bytes, at least 16 bytes of text from its start, nothing after it that
+ * 15 bytes, at least 8 (16 for a word of 8 or more bytes) bytes of text
+ * from its start, nothing after it that
  * could join, and for a word its stem already in the tokenizer's cache.  It
  * scans, lowercases and hashes the token in two 8-byte registers (SWAR),
  * finds the cache entry and fills the token exactly as vb_tok_next would;
@@ -161,11 +162,12 @@ static inline int asciiWordEnds(const unsigned char *z, size_t n, size_t j) {
 }
 
 /* See the header comment. */
-static inline int vb_tok_next_quick(vb_tokenizer *t, vb_token *out) {
+static inline __attribute__((always_inline)) int vb_tok_next_quick(vb_tokenizer *t,
+                                                                    vb_token *out) {
   const unsigned char *z = t->z;
   size_t n = t->n, i = t->pos;
   while (i < n && kFast[z[i]] == 4) i++; /* ASCII white space */
-  if (n - i < 16 || (t->flags & 0x03) != 0x03 || t->sb == NULL || t->nSlot == 0 ||
+  if (n - i < 8 || (t->flags & 0x03) != 0x03 || t->sb == NULL || t->nSlot == 0 ||
       !(kFast[z[i]] & 3)) {
     return vb_tok_next(t, out);
   }
@@ -184,6 +186,7 @@ static inline int vb_tok_next_quick(vb_tokenizer *t, vb_token *out) {
     x &= keep;
     isWord = (letter & keep) != 0;
   } else { /* 8 to 15 bytes */
+    if (n - i < 16) return vb_tok_next(t, out);
     memcpy(&y, z + i + 8, 8);
     y = le64(y);
     uint64_t y7 = y & ~HIGH8, lw2 = y7 | (0x20 * ONES8), asciiY = ~y & HIGH8;
