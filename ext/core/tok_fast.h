@@ -10,8 +10,9 @@
  * could join, and for a word its stem already in the tokenizer's cache.  It
  * scans, lowercases and hashes the token in two 8-byte registers (SWAR),
  * finds the cache entry and fills the token exactly as vb_tok_next would;
- * anything else (white space runs aside) is handed to vb_tok_next, which
- * starts over from the same position.  tests/unit/test_tok_fastpath.c
+ * it also steps over white space and (for VB_TOK_WORDS_ONLY) one-character
+ * ASCII punctuation tokens, and hands anything else to vb_tok_next, which
+ * goes on from there.  tests/unit/test_tok_fastpath.c
  * checks the two give the same tokens.  It needs a tokenizer made with
  * VB_TOK_WANT_STEM and a stemmer; otherwise it always defers.
  */
@@ -166,7 +167,19 @@ static inline __attribute__((always_inline)) int vb_tok_next_quick(vb_tokenizer 
                                                                     vb_token *out) {
   const unsigned char *z = t->z;
   size_t n = t->n, i = t->pos;
-  while (i < n && kFast[z[i]] == 4) i++; /* ASCII white space */
+  for (;;) {
+    while (i < n && kFast[z[i]] == 4) i++; /* ASCII white space */
+    /* Skip what vb_tok_next would skip for VB_TOK_WORDS_ONLY: a token of
+     * one ASCII punctuation or symbol character (no marks can follow
+     * when the next byte is ASCII too). */
+    if (i + 1 < n && kFast[z[i]] == 0 && z[i] < 0x80 && z[i + 1] < 0x80 &&
+        (t->flags & VB_TOK_WORDS_ONLY)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  t->pos = i; /* vb_tok_next goes on from here as it would have */
   if (n - i < 8 || (t->flags & 0x03) != 0x03 || t->sb == NULL || t->nSlot == 0 ||
       !(kFast[z[i]] & 3)) {
     return vb_tok_next(t, out);
