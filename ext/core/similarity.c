@@ -1037,7 +1037,7 @@ static size_t seqSelect(simSeq *q, int useAll) {
 static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const unsigned char *a,
                      size_t na, const unsigned char *b, size_t nb, double *pScore) {
   size_t i;
-  int rc = mapReset(&s->map, 128);
+  int rc = mapReset(&s->map, 256);
   if (rc) return rc;
   if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
   vb_buf_reset(&s->stems);
