@@ -91,18 +91,40 @@ const char *vb_sim_methods_supported(void) {
 
 /* ---- the prior ---------------------------------------------------------------- */
 
-double vb_word_prior(const char *zStem, size_t nStem) {
+/* The prior table's index of a stem, or -1. */
+static int32_t priorFind(const char *zStem, size_t nStem) {
   unsigned mask = vb_word_prior_size - 1;
   unsigned h = vb_fnv1a32((const unsigned char *)zStem, nStem) & mask;
   for (;;) {
     unsigned s = vb_word_prior_slot[h];
-    if (s == 0) return vb_word_prior_default;
+    if (s == 0) return -1;
     const char *t = vb_word_prior_text + vb_word_prior_offset[s - 1];
     /* strlen first: memcmp over nStem bytes would read past a shorter
      * stem at the end of the table (found by fuzz_sql under ASan). */
-    if (strlen(t) == nStem && memcmp(t, zStem, nStem) == 0) return vb_word_prior_weight[s - 1];
+    if (strlen(t) == nStem && memcmp(t, zStem, nStem) == 0) return (int32_t)(s - 1);
     h = (h + 1) & mask;
   }
+}
+
+double vb_word_prior(const char *zStem, size_t nStem) {
+  int32_t k = priorFind(zStem, nStem);
+  return k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
+}
+
+/* Are prior stems x and y related (WordNet: a shared synset or a
+ * derivational link)?  A binary search of x's ascending list. */
+static int priorRelated(int32_t x, int32_t y) {
+  size_t lo = vb_word_prior_rel_start[x], hi = vb_word_prior_rel_start[x + 1];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    unsigned v = vb_word_prior_rel[mid];
+    if (v == (unsigned)y) return 1;
+    if (v < (unsigned)y)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
 }
 
 /* ---- folding -------------------------------------------------------------------- */
@@ -252,6 +274,7 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
+  int32_t idx; /* the stem's index in the prior table, or -1 */
 } simPriorSlot;
 
 /* A growable array of word ids (bit 31: a stopword). */
@@ -434,7 +457,8 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
       simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
       if (c->h != h) {
         c->h = h;
-        c->w = (float)vb_word_prior(zStem, nStem);
+        c->idx = priorFind(zStem, nStem);
+        c->w = c->idx < 0 ? vb_word_prior_default : vb_word_prior_weight[c->idx];
       }
       e->w = c->w;
     }
@@ -769,42 +793,76 @@ static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
 }
 
 /* The soft part of the cosine: a stem of one text that the other lacks
- * still counts SOFT_CREDIT of a match with the other text's most similar
- * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
- * (inflections the stemmer keeps apart, misspellings: "shreded" and
- * "shredded") and the two stems begin with the same two characters.
- * Done from both sides, so it is symmetric; ties go to the heavier, then
- * the smaller hash.  Bounded: only when the unmatched stems number at most
- * SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the STS-B train and
- * dev splits. */
+ * may still count against an unmatched stem of the other text, each stem
+ * in at most one such pair:
+ *   - a spelling variant: the two stems begin with the same two characters
+ *     and their Jaro-Winkler similarity is at least SOFT_MIN (inflections
+ *     the stemmer keeps apart, misspellings: "shreded" and "shredded");
+ *     credit SOFT_CREDIT;
+ *   - otherwise, related words (English): the prior table relates them
+ *     (WordNet: a shared synset, "restore" and "reconstruct", or a
+ *     derivational link); credit REL_CREDIT.
+ * Pairs are taken greedily, spelling variants first, by Jaro-Winkler, then
+ * the heavier pair (the product of the prior weights), then the pair's
+ * stem hashes, so the choice does not depend on the argument order; each
+ * taken pair adds 2 x credit x wa x wb to the dot product (it stands for
+ * the match from both sides).  One-to-one: a stem of one text related to
+ * two of the other ("reconstruction" against "construction and
+ * restoration") counts once.  Bounded: only when the unmatched stems
+ * number at most SOFT_MAX_PAIRS pairs (long texts skip it); the candidates
+ * are sorted, O(p log p) for p pairs.  Tuned on the STS-B train and dev
+ * splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
+#define REL_CREDIT 0.4
 #define SOFT_MAX_PAIRS 4096
 
 typedef struct simCand {
-  uint32_t i, j; /* unmatched stem i of a, j of b */
-  float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
+  uint32_t i, j;   /* unmatched stem i of a, j of b */
+  float sim;       /* their Jaro-Winkler similarity (>= SOFT_MIN), or 0: related words */
+  float credit;    /* SOFT_CREDIT or REL_CREDIT */
+  double weight;   /* wa x wb */
+  uint64_t lo, hi; /* the two stem hashes, smaller first */
 } simCand;
 
 typedef struct simSide {
   simEntry *e;
-  uint64_t key;  /* first two characters */
-  double weight; /* prior weight */
+  uint64_t key;   /* first two characters */
+  double weight;  /* prior weight */
+  int32_t rel;    /* index in the prior table when the stem has relations, else -1 */
 } simSide;
 
-/* Is candidate x better than y for the same stem?  Higher similarity, then
- * the heavier partner, then the smaller hash: independent of argument order. */
-static int candBetter(const simCand *x, const simCand *y, const simSide *partners, int sideB) {
-  if (x->sim != y->sim) return x->sim > y->sim;
-  const simSide *px = &partners[sideB ? x->j : x->i], *py = &partners[sideB ? y->j : y->i];
-  if (px->weight != py->weight) return px->weight > py->weight;
-  return px->e->key < py->e->key;
+/* Candidate order: spelling variants by similarity, related words after,
+ * then the heavier pair, then the hashes. */
+static int cmpCand(const void *px, const void *py) {
+  const simCand *x = px, *y = py;
+  if (x->sim != y->sim) return x->sim > y->sim ? -1 : 1;
+  if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+  if (x->lo != y->lo) return x->lo < y->lo ? -1 : 1;
+  if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+  return 0;
 }
 
-static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
+/* The prior index of an entry's stem when it has relations, else -1: from
+ * the prior cache that addWord filled, else looked up. */
+static int32_t stemRelations(vb_sim *s, const simEntry *e) {
+  const simPriorSlot *c = &s->aPrior[e->key & (SIM_PRIOR_CACHE - 1)];
+  int32_t k;
+  if (c->h == e->key) {
+    k = c->idx;
+  } else {
+    size_t len;
+    const unsigned char *z = stemText(s, e, &len);
+    k = priorFind((const char *)z, len);
+  }
+  return k >= 0 && vb_word_prior_rel_start[k] < vb_word_prior_rel_start[k + 1] ? k : -1;
+}
+
+static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t nOnlyB,
+                       double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
-  int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
+  uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
   void *heap = NULL;
@@ -815,33 +873,41 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * (sizeof(simSide) + sizeof(int32_t)));
+    heap = vb_malloc(nu * (sizeof(simSide) + 1));
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
-    bestA = (int32_t *)(ub + nub);
-    bestB = bestA + nua;
+    usedA = (uint8_t *)(ub + nub);
   }
+  usedB = usedA + nua;
   nua = nub = 0;
   for (i = 0; i < n; i++) {
     simEntry *e = MAP_AT(&s->map, i);
     uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    simSide *side;
     if (xa && !xb) {
-      ua[nua].e = e;
-      ua[nua].key = stemKey(s, e);
-      ua[nua++].weight = (double)e->w;
+      side = &ua[nua++];
     } else if (xb && !xa) {
-      ub[nub].e = e;
-      ub[nub].key = stemKey(s, e);
-      ub[nub++].weight = (double)e->w;
+      side = &ub[nub++];
+    } else {
+      continue;
     }
+    side->e = e;
+    side->key = stemKey(s, e);
+    side->weight = (double)e->w;
+    side->rel = related ? stemRelations(s, e) : -1;
   }
-  /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      if (ua[i].key != ub[j].key) continue;
-      double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
-      if (r < SOFT_MIN) continue;
+      float sim = 0, credit = 0;
+      if (ua[i].key == ub[j].key) {
+        double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
+        if (r >= SOFT_MIN) sim = (float)r, credit = (float)SOFT_CREDIT;
+      }
+      if (credit == 0 && ua[i].rel >= 0 && ub[j].rel >= 0 && priorRelated(ua[i].rel, ub[j].rel)) {
+        credit = (float)REL_CREDIT;
+      }
+      if (credit == 0) continue;
       if (nCand == capCand) {
         simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
         if (c == NULL) {
@@ -853,27 +919,27 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
         cand = c;
         capCand *= 2;
       }
-      cand[nCand].i = (uint32_t)i;
-      cand[nCand].j = (uint32_t)j;
-      cand[nCand].sim = (float)r;
-      nCand++;
+      simCand *c = &cand[nCand++];
+      uint64_t ka = ua[i].e->key, kb = ub[j].e->key;
+      c->i = (uint32_t)i;
+      c->j = (uint32_t)j;
+      c->sim = sim;
+      c->credit = credit;
+      c->weight = ua[i].weight * ub[j].weight;
+      c->lo = ka < kb ? ka : kb;
+      c->hi = ka < kb ? kb : ka;
     }
   }
   if (rc == VB_OK && nCand) {
     size_t k;
-    for (i = 0; i < nua; i++) bestA[i] = -1;
-    for (j = 0; j < nub; j++) bestB[j] = -1;
+    double soft = 0;
+    qsort(cand, nCand, sizeof(simCand), cmpCand);
+    memset(usedA, 0, nua + nub);
     for (k = 0; k < nCand; k++) {
       const simCand *c = &cand[k];
-      if (bestA[c->i] < 0 || candBetter(c, &cand[bestA[c->i]], ub, 1)) bestA[c->i] = (int32_t)k;
-      if (bestB[c->j] < 0 || candBetter(c, &cand[bestB[c->j]], ua, 0)) bestB[c->j] = (int32_t)k;
-    }
-    double soft = 0;
-    for (i = 0; i < nua; i++) {
-      if (bestA[i] >= 0) soft += SOFT_CREDIT * ua[i].weight * ub[cand[bestA[i]].j].weight;
-    }
-    for (j = 0; j < nub; j++) {
-      if (bestB[j] >= 0) soft += SOFT_CREDIT * ub[j].weight * ua[cand[bestB[j]].i].weight;
+      if (usedA[c->i] || usedB[c->j]) continue;
+      usedA[c->i] = usedB[c->j] = 1;
+      soft += 2.0 * (double)c->credit * c->weight;
     }
     *pSoft = soft;
   }
@@ -975,7 +1041,7 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
+      rc = softMatches(s, useAll, lang->id == VB_LANG_EN, setA - both, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
