@@ -12,11 +12,15 @@
  *   cosine       (sum_s ta(s) tb(s) w(s)^2 + soft) / (|ta w| |tb w|), ta, tb
  *                1 when stem s occurs in the text (presence, not counts: a
  *                repeated word is no more evidence of a paraphrase) and w(s)
- *                its weight from the built-in prior (word_prior_data.c,
- *                English; other languages weigh 1); soft credits
- *                near-identical unmatched stems (softMatches); clamped to 1.
- *                A hyphenated word counts as its parts (addParts).  Presence
- *                and the parts were chosen on the STS-B train and dev splits.
+ *                its weight from the built-in prior (word_prior_data.c:
+ *                King James Bible and WordNet SemCor frequencies, English;
+ *                other languages weigh 1); soft credits unmatched stems of
+ *                one text paired one to one with unmatched stems of the
+ *                other: spelling variants, and (English) words WordNet
+ *                relates (softMatches); clamped to 1.  A hyphenated word
+ *                counts as its parts (addParts).  Presence, the parts, the
+ *                prior's blend and the credits were chosen on the STS-B
+ *                train and dev splits.
  *   jaccard      |A n B| / |A u B| over the sets of stems;
  *   dice         2 |A n B| / (|A| + |B|);
  *   overlap      |A n B| / min(|A|, |B|);
@@ -820,7 +824,7 @@ static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
 typedef struct simCand {
   uint32_t i, j;   /* unmatched stem i of a, j of b */
   float sim;       /* their Jaro-Winkler similarity (>= SOFT_MIN), or 0: related words */
-  float credit;    /* SOFT_CREDIT or REL_CREDIT */
+  double credit;   /* SOFT_CREDIT or REL_CREDIT */
   double weight;   /* wa x wb */
   uint64_t lo, hi; /* the two stem hashes, smaller first */
 } simCand;
@@ -899,13 +903,14 @@ static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t
   }
   for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      float sim = 0, credit = 0;
+      float sim = 0;
+      double credit = 0;
       if (ua[i].key == ub[j].key) {
         double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
-        if (r >= SOFT_MIN) sim = (float)r, credit = (float)SOFT_CREDIT;
+        if (r >= SOFT_MIN) sim = (float)r, credit = SOFT_CREDIT;
       }
       if (credit == 0 && ua[i].rel >= 0 && ub[j].rel >= 0 && priorRelated(ua[i].rel, ub[j].rel)) {
-        credit = (float)REL_CREDIT;
+        credit = REL_CREDIT;
       }
       if (credit == 0) continue;
       if (nCand == capCand) {
@@ -939,7 +944,7 @@ static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t
       const simCand *c = &cand[k];
       if (usedA[c->i] || usedB[c->j]) continue;
       usedA[c->i] = usedB[c->j] = 1;
-      soft += 2.0 * (double)c->credit * c->weight;
+      soft += 2.0 * c->credit * c->weight;
     }
     *pSoft = soft;
   }
