@@ -205,6 +205,14 @@ def main():
         rel_start.append(len(rel))
         rel.extend(sorted(index[x] for x in related.get(s, ())))
     rel_start.append(len(rel))
+    # each stem's 64-bit filter of its related stems: bit (k * 0x9E3779B1 mod 2^32) >> 26
+    # of each related stem index k (similarity.c, relBitIndex)
+    rel_mask = []
+    for i in range(len(stems)):
+        m = 0
+        for k in rel[rel_start[i]:rel_start[i + 1]]:
+            m |= 1 << (((k * 0x9E3779B1) & 0xFFFFFFFF) >> 26)
+        rel_mask.append(m)
 
     size = 1
     while size < 2 * len(stems):
@@ -236,7 +244,8 @@ def main():
       % (total, args.unseen_semcor))
     w(" * the table does not hold weighs the default.  rel[rel_start[i] .. rel_start[i + 1]]:")
     w(" * the stems related to stem i (a shared WordNet synset or a derivational link),")
-    w(" * ascending.  Hash table: FNV-1a 32-bit of the stem's bytes, linear probing; slot value")
+    w(" * ascending; rel_mask[i]: their filter (bit (k * 0x9E3779B1 mod 2^32) >> 26 of each")
+    w(" * related index k).  Hash table: FNV-1a 32-bit of the stem's bytes, linear probing; slot value")
     w(" * = index + 1, 0 = empty.")
     w(" *")
     w(" * Derived from WordNet 3.0, under its licence:")
@@ -274,6 +283,11 @@ def main():
     w("const unsigned vb_word_prior_rel_start[%d] = {" % len(rel_start))
     for i in range(0, len(rel_start), 12):
         w("  " + ", ".join(str(x) for x in rel_start[i:i + 12]) + ",")
+    w("};")
+    w("")
+    w("const uint64_t vb_word_prior_rel_mask[%d] = {" % len(rel_mask))
+    for i in range(0, len(rel_mask), 6):
+        w("  " + ", ".join("0x%016xu" % x for x in rel_mask[i:i + 6]) + ",")
     w("};")
     w("")
     w("const unsigned vb_word_prior_rel[%d] = {" % max(len(rel), 1))

@@ -115,6 +115,17 @@ double vb_word_prior(const char *zStem, size_t nStem) {
   return k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
 }
 
+/* A stem index's bit in a 64-bit filter of related stems (the generator's
+ * vb_word_prior_rel_mask[i] is the OR of the bits of stem i's related
+ * stems, so a pair whose bit is missing from the other's filter is not
+ * related, without a search). */
+static inline unsigned relBitIndex(int32_t k) {
+  return ((uint32_t)k * 0x9E3779B1u) >> 26;
+}
+static inline uint64_t relBit(int32_t k) {
+  return (uint64_t)1 << relBitIndex(k);
+}
+
 /* Are prior stems x and y related (WordNet: a shared synset or a
  * derivational link)?  A binary search of x's ascending list. */
 static int priorRelated(int32_t x, int32_t y) {
@@ -190,6 +201,9 @@ typedef struct simEntry {
   uint32_t id;       /* insertion order */
   float w;           /* prior weight (cosine) */
   uint32_t off, len; /* the stem's text (cosine): see stemText */
+  uint32_t rel1;     /* cosine, English: 1 + the stem's prior index when it has relations, else 0 */
+  uint64_t first2;   /* cosine: stemKeyOf the stem */
+  uint64_t relMask;  /* cosine, English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
 } simEntry;
 
 static uint64_t mix64(uint64_t x) {
@@ -278,7 +292,8 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
-  int32_t idx; /* the stem's index in the prior table, or -1 */
+  uint32_t rel1; /* 1 + the stem's prior index when it has relations, else 0 */
+  uint64_t relMask; /* vb_word_prior_rel_mask of that index (0: none) */
 } simPriorSlot;
 
 /* A growable array of word ids (bit 31: a stopword). */
@@ -445,6 +460,17 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
   return z ? z + e->off : (const unsigned char *)"";
 }
 
+/* The first two characters of a stem, packed (a missing one is 0x3FFFFF):
+ * the soft matches compare spellings of stems with the same key only. */
+static inline uint64_t stemKeyOf(const unsigned char *z, size_t len) {
+  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
+  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
+  size_t i = 0;
+  if (i < len) i = vb_utf8_next(z, len, i, &c1);
+  if (i < len) i = vb_utf8_next(z, len, i, &c2);
+  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
+}
+
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
@@ -456,15 +482,20 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
   if (isNew && forCosine) {
-    e->w = 1.0f;
+    e->w = 1.0f; /* (the entry was zeroed: rel1 = 0, no relations) */
+    e->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
     if (weighted) {
       simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
       if (c->h != h) {
+        int32_t k = priorFind(zStem, nStem);
         c->h = h;
-        c->idx = priorFind(zStem, nStem);
-        c->w = c->idx < 0 ? vb_word_prior_default : vb_word_prior_weight[c->idx];
+        c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
+        c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
+        c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
       }
       e->w = c->w;
+      e->rel1 = c->rel1;
+      e->relMask = c->relMask;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
       e->off = (uint32_t)memoOff;
@@ -784,18 +815,6 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
   return r;
 }
 
-/* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
-static uint64_t stemKey(const vb_sim *s, const simEntry *x) {
-  size_t len;
-  const unsigned char *z = stemText(s, x, &len);
-  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
-  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
-  size_t i = 0;
-  if (i < len) i = vb_utf8_next(z, len, i, &c1);
-  if (i < len) i = vb_utf8_next(z, len, i, &c2);
-  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
-}
-
 /* The soft part of the cosine: a stem of one text that the other lacks
  * may still count against an unmatched stem of the other text, each stem
  * in at most one such pair:
@@ -833,7 +852,6 @@ typedef struct simSide {
   simEntry *e;
   uint64_t key;   /* first two characters */
   double weight;  /* prior weight */
-  int32_t rel;    /* index in the prior table when the stem has relations, else -1 */
 } simSide;
 
 /* Candidate order: spelling variants by similarity, related words after,
@@ -847,25 +865,37 @@ static int cmpCand(const void *px, const void *py) {
   return 0;
 }
 
-/* The prior index of an entry's stem when it has relations, else -1: from
- * the prior cache that addWord filled, else looked up. */
-static int32_t stemRelations(vb_sim *s, const simEntry *e) {
-  const simPriorSlot *c = &s->aPrior[e->key & (SIM_PRIOR_CACHE - 1)];
-  int32_t k;
-  if (c->h == e->key) {
-    k = c->idx;
-  } else {
-    size_t len;
-    const unsigned char *z = stemText(s, e, &len);
-    k = priorFind((const char *)z, len);
+/* Append candidate (i, j) to *pCand (capacity *pCap, on the stack while it
+ * is aStack, then doubled on the heap). */
+static int pushCand(simCand **pCand, size_t *pn, size_t *pCap, const simCand *aStack,
+                    const simSide *a, const simSide *b, uint32_t i, uint32_t j, float sim,
+                    double credit) {
+  if (*pn == *pCap) {
+    simCand *c = vb_malloc(2 * *pCap * sizeof(simCand));
+    if (c == NULL) return VB_NOMEM;
+    memcpy(c, *pCand, *pn * sizeof(simCand));
+    if (*pCand != aStack) vb_free(*pCand);
+    *pCand = c;
+    *pCap *= 2;
   }
-  return k >= 0 && vb_word_prior_rel_start[k] < vb_word_prior_rel_start[k + 1] ? k : -1;
+  simCand *c = &(*pCand)[(*pn)++];
+  uint64_t ka = a->e->key, kb = b->e->key;
+  c->i = i;
+  c->j = j;
+  c->sim = sim;
+  c->credit = credit;
+  c->weight = a->weight * b->weight;
+  c->lo = ka < kb ? ka : kb;
+  c->hi = ka < kb ? kb : ka;
+  return VB_OK;
 }
 
-static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t nOnlyB,
-                       double *pSoft) {
+#define REL_NONE UINT32_MAX
+static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
+  uint32_t aNext[STACK], *next = aNext; /* b's stems with relations, chained by relBit */
+  uint32_t head[64];
   uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
@@ -877,11 +907,12 @@ static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * (sizeof(simSide) + 1));
+    heap = vb_malloc(nu * sizeof(simSide) + nub * sizeof(uint32_t) + nu);
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
-    usedA = (uint8_t *)(ub + nub);
+    next = (uint32_t *)(ub + nub);
+    usedA = (uint8_t *)(next + nub);
   }
   usedB = usedA + nua;
   nua = nub = 0;
@@ -897,48 +928,69 @@ static int softMatches(vb_sim *s, int useAll, int related, size_t nOnlyA, size_t
       continue;
     }
     side->e = e;
-    side->key = stemKey(s, e);
+    side->key = e->first2;
     side->weight = (double)e->w;
-    side->rel = related ? stemRelations(s, e) : -1;
   }
+  /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
     for (j = 0; j < nub; j++) {
-      float sim = 0;
-      double credit = 0;
-      if (ua[i].key == ub[j].key) {
-        double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
-        if (r >= SOFT_MIN) sim = (float)r, credit = SOFT_CREDIT;
-      }
-      if (credit == 0 && ua[i].rel >= 0 && ub[j].rel >= 0 && priorRelated(ua[i].rel, ub[j].rel)) {
-        credit = REL_CREDIT;
-      }
-      if (credit == 0) continue;
-      if (nCand == capCand) {
-        simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
-        if (c == NULL) {
-          rc = VB_NOMEM;
-          break;
+      if (ua[i].key != ub[j].key) continue;
+      double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
+      if (r < SOFT_MIN) continue;
+      rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[j], (uint32_t)i, (uint32_t)j,
+                    (float)r, SOFT_CREDIT);
+      if (rc) break;
+    }
+  }
+  /* Related words (English; rel < 0 otherwise): b's stems with relations
+   * are chained by the bit relBit gives their index, so a stem of a visits
+   * only the chains of the bits its filter holds, checks the other filter,
+   * then searches; a pair already a spelling variant is not added again. */
+  size_t nSpelling = nCand;
+  uint64_t bitsB = 0;
+  uint64_t masksB = 0; /* the OR of b's filters: a's stems whose bit is missing relate to none */
+  for (j = 0; j < nub; j++) {
+    int32_t k = (int32_t)ub[j].e->rel1 - 1;
+    if (k < 0) continue;
+    unsigned bit = relBitIndex(k);
+    next[j] = bitsB >> bit & 1 ? head[bit] : REL_NONE; /* head[bit] is set once its bit is */
+    head[bit] = (uint32_t)j;
+    bitsB |= (uint64_t)1 << bit;
+    masksB |= ub[j].e->relMask;
+  }
+  for (i = 0; i < nua && rc == VB_OK && bitsB; i++) {
+    int32_t ka = (int32_t)ua[i].e->rel1 - 1;
+    if (ka < 0) continue;
+    uint64_t bitA = relBit(ka), m = ua[i].e->relMask & bitsB;
+    if (!(masksB & bitA)) continue;
+    while (m && rc == VB_OK) {
+      unsigned bit = (unsigned)__builtin_ctzll(m);
+      m &= m - 1;
+      for (uint32_t jj = head[bit]; jj != REL_NONE; jj = next[jj]) {
+        if (!(ub[jj].e->relMask & bitA) || !priorRelated(ka, (int32_t)ub[jj].e->rel1 - 1)) continue;
+        size_t k;
+        for (k = 0; k < nSpelling && !(cand[k].i == i && cand[k].j == jj); k++) {
         }
-        memcpy(c, cand, nCand * sizeof(simCand));
-        if (cand != aCand) vb_free(cand);
-        cand = c;
-        capCand *= 2;
+        if (k < nSpelling) continue;
+        rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[jj], (uint32_t)i, jj, 0.0f,
+                      REL_CREDIT);
+        if (rc) break;
       }
-      simCand *c = &cand[nCand++];
-      uint64_t ka = ua[i].e->key, kb = ub[j].e->key;
-      c->i = (uint32_t)i;
-      c->j = (uint32_t)j;
-      c->sim = sim;
-      c->credit = credit;
-      c->weight = ua[i].weight * ub[j].weight;
-      c->lo = ka < kb ? ka : kb;
-      c->hi = ka < kb ? kb : ka;
     }
   }
   if (rc == VB_OK && nCand) {
     size_t k;
     double soft = 0;
-    qsort(cand, nCand, sizeof(simCand), cmpCand);
+    if (nCand <= 16) { /* insertion sort: usually a handful */
+      for (k = 1; k < nCand; k++) {
+        simCand x = cand[k];
+        size_t m = k;
+        for (; m > 0 && cmpCand(&x, &cand[m - 1]) < 0; m--) cand[m] = cand[m - 1];
+        cand[m] = x;
+      }
+    } else {
+      qsort(cand, nCand, sizeof(simCand), cmpCand);
+    }
     memset(usedA, 0, nua + nub);
     for (k = 0; k < nCand; k++) {
       const simCand *c = &cand[k];
@@ -1046,7 +1098,7 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, lang->id == VB_LANG_EN, setA - both, setB - both, &soft);
+      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;

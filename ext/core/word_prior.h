@@ -20,6 +20,7 @@ extern const float vb_word_prior_weight[];
 extern const unsigned vb_word_prior_rel_start[]; /* count + 1 entries */
 extern const unsigned vb_word_prior_rel[];       /* stem i's related stems, ascending:
                                                     rel[rel_start[i] .. rel_start[i + 1]) */
+extern const uint64_t vb_word_prior_rel_mask[];  /* their filter (similarity.c, relBitIndex) */
 extern const char vb_word_prior_text[]; /* NUL-separated stems */
 
 static inline uint32_t vb_fnv1a32(const unsigned char *z, size_t n) {
