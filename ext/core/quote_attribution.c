@@ -284,8 +284,18 @@ static int otherPersonSince(qctx *c, size_t a, size_t b) {
 
 /* ---- tokens ------------------------------------------------------------------ */
 
-static inline int tokPush(qctx *c, const qtok *t) {
-  c->tok[c->ntok++] = *t; /* tokenize() reserved room */
+/* Appends a token, doubling the buffer when full: memory follows the
+ * tokens, not the bytes (a sentence made of one huge quotation is one
+ * token). */
+static int tokPush(qctx *c, const qtok *t) {
+  if (c->ntok == c->capTok) {
+    size_t cap = c->capTok ? c->capTok * 2 : 256;
+    qtok *a = vb_realloc(c->tok, cap * sizeof *a);
+    if (a == NULL) return VB_NOMEM;
+    c->tok = a;
+    c->capTok = cap;
+  }
+  c->tok[c->ntok++] = *t;
   return VB_OK;
 }
 
@@ -296,15 +306,6 @@ static int tokenize(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd) {
   const unsigned char *z = c->z;
   size_t n = c->n, i = s;
   c->ntok = 0;
-  /* at most one token per byte: reserve once, so pushes cannot fail */
-  if (c->capTok < e - s + 1) {
-    size_t cap = c->capTok ? c->capTok : 256;
-    while (cap < e - s + 1) cap *= 2;
-    qtok *a = vb_realloc(c->tok, cap * sizeof *a);
-    if (a == NULL) return VB_NOMEM;
-    c->tok = a;
-    c->capTok = cap;
-  }
   while (i < e) {
     qtok t;
     memset(&t, 0, sizeof t);

@@ -157,6 +157,39 @@ static void testNoMem(void) {
   CHECK(sawNomem && sawOk);
 }
 
+/* Memory follows what is found, not the bytes: on 1 MB of unbalanced
+ * marks (one quotation spanning the whole text) no single allocation
+ * exceeds 20 bytes per input byte.  Regression: the attribution reserved a
+ * 48-byte token per byte of every sentence, so 100 MB of marks asked for
+ * 3 GiB and ended in SQLITE_NOMEM. */
+static size_t g_biggest;
+static void *trackMalloc(size_t n) {
+  if (n > g_biggest) g_biggest = n;
+  return malloc(n);
+}
+static void *trackRealloc(void *p, size_t n) {
+  if (n > g_biggest) g_biggest = n;
+  return realloc(p, n);
+}
+
+static void testMemoryBound(void) {
+  const char unit[] = "\"a \u201cb \u00abc '";
+  size_t nUnit = sizeof unit - 1, n = (1 << 20) / nUnit * nUnit;
+  char *z = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) z[i] = unit[i % nUnit];
+  z[n] = 0;
+  vb_mem m = {trackMalloc, trackRealloc, free};
+  vb_quote a[4];
+  g_biggest = 0;
+  vb_mem_set(&m);
+  int k = rows(z, "en", a, 4);
+  vb_mem_set(NULL);
+  CHECK_INT(k, 1);
+  CHECK(a[0].start == 1 && a[0].end == n);
+  CHECK(g_biggest <= 20 * n);
+  free(z);
+}
+
 int main(void) {
   CHECK_INT(vb_quote_rules_new(&g_rules), VB_OK);
   testDirect();
@@ -165,6 +198,7 @@ int main(void) {
   testIndirectAndTurns();
   testBadInput();
   testNoMem();
+  testMemoryBound();
   vb_quote_rules_free(g_rules);
   return check_done();
 }
