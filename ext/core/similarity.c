@@ -201,10 +201,15 @@ typedef struct simEntry {
   uint32_t id;       /* insertion order */
   float w;           /* prior weight (cosine) */
   uint32_t off, len; /* the stem's text (cosine): see stemText */
-  uint32_t rel1;     /* cosine, English: 1 + the stem's prior index when it has relations, else 0 */
-  uint64_t first2;   /* cosine: stemKeyOf the stem */
-  uint64_t relMask;  /* cosine, English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
 } simEntry;
+
+/* What the cosine's soft matches need of a distinct stem, by its id (in
+ * vb_sim.aInfo, written in insertion order, read in the same order). */
+typedef struct simStemInfo {
+  uint64_t first2;  /* stemKeyOf the stem */
+  uint64_t relMask; /* English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
+  uint32_t rel1;    /* English: 1 + the stem's prior index when it has relations, else 0 */
+} simStemInfo;
 
 static uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
@@ -358,6 +363,8 @@ struct vb_sim {
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;  /* folded texts */
   simMap map;     /* distinct stems (or trigrams) of both texts */
+  simStemInfo *aInfo; /* cosine: by the map's ids */
+  size_t nInfo;       /* its capacity */
   vb_buf stems;   /* stem texts of the map's entries (cosine) */
   simSeq seq[2];  /* word id sequences of a and b (lcs, partial) */
   uint32_t *aU32; /* scratch: counts by id (partial) */
@@ -412,6 +419,7 @@ void vb_sim_free(vb_sim *s) {
   vb_buf_free(&s->fb);
   vb_buf_free(&s->stems);
   vb_free(s->map.a);
+  vb_free(s->aInfo);
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
@@ -482,8 +490,18 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
   if (isNew && forCosine) {
-    e->w = 1.0f; /* (the entry was zeroed: rel1 = 0, no relations) */
-    e->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
+    if (e->id >= s->nInfo) {
+      size_t cap = s->nInfo ? 2 * s->nInfo : 256;
+      simStemInfo *a = vb_realloc(s->aInfo, cap * sizeof(simStemInfo));
+      if (a == NULL) return VB_NOMEM;
+      s->aInfo = a;
+      s->nInfo = cap;
+    }
+    simStemInfo *info = &s->aInfo[e->id];
+    info->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
+    info->relMask = 0;
+    info->rel1 = 0;
+    e->w = 1.0f;
     if (weighted) {
       simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
       if (c->h != h) {
@@ -494,8 +512,8 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
         c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
       }
       e->w = c->w;
-      e->rel1 = c->rel1;
-      e->relMask = c->relMask;
+      info->rel1 = c->rel1;
+      info->relMask = c->relMask;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
       e->off = (uint32_t)memoOff;
@@ -850,6 +868,7 @@ typedef struct simCand {
 
 typedef struct simSide {
   simEntry *e;
+  const simStemInfo *info;
   uint64_t key;   /* first two characters */
   double weight;  /* prior weight */
 } simSide;
@@ -928,7 +947,8 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
       continue;
     }
     side->e = e;
-    side->key = e->first2;
+    side->info = &s->aInfo[i];
+    side->key = side->info->first2;
     side->weight = (double)e->w;
   }
   /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN. */
@@ -950,24 +970,24 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   uint64_t bitsB = 0;
   uint64_t masksB = 0; /* the OR of b's filters: a's stems whose bit is missing relate to none */
   for (j = 0; j < nub; j++) {
-    int32_t k = (int32_t)ub[j].e->rel1 - 1;
+    int32_t k = (int32_t)ub[j].info->rel1 - 1;
     if (k < 0) continue;
     unsigned bit = relBitIndex(k);
     next[j] = bitsB >> bit & 1 ? head[bit] : REL_NONE; /* head[bit] is set once its bit is */
     head[bit] = (uint32_t)j;
     bitsB |= (uint64_t)1 << bit;
-    masksB |= ub[j].e->relMask;
+    masksB |= ub[j].info->relMask;
   }
   for (i = 0; i < nua && rc == VB_OK && bitsB; i++) {
-    int32_t ka = (int32_t)ua[i].e->rel1 - 1;
+    int32_t ka = (int32_t)ua[i].info->rel1 - 1;
     if (ka < 0) continue;
-    uint64_t bitA = relBit(ka), m = ua[i].e->relMask & bitsB;
+    uint64_t bitA = relBit(ka), m = ua[i].info->relMask & bitsB;
     if (!(masksB & bitA)) continue;
     while (m && rc == VB_OK) {
       unsigned bit = (unsigned)__builtin_ctzll(m);
       m &= m - 1;
       for (uint32_t jj = head[bit]; jj != REL_NONE; jj = next[jj]) {
-        if (!(ub[jj].e->relMask & bitA) || !priorRelated(ka, (int32_t)ub[jj].e->rel1 - 1)) continue;
+        if (!(ub[jj].info->relMask & bitA) || !priorRelated(ka, (int32_t)ub[jj].info->rel1 - 1)) continue;
         size_t k;
         for (k = 0; k < nSpelling && !(cand[k].i == i && cand[k].j == jj); k++) {
         }
