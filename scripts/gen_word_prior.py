@@ -147,6 +147,12 @@ def single_word(lemma):
     return "_" not in lemma and "-" not in lemma and WORD.fullmatch(lemma) is not None
 
 
+def rel_bits(k):
+    """The two bits of stem index k in a relation filter (similarity.c, relBits)."""
+    h = (k * 0x9E3779B1) & 0xFFFFFFFF
+    return (1 << ((h >> 26) & 63)) | (1 << ((h >> 20) & 63))
+
+
 def fnv1a32(b):
     h = 0x811C9DC5
     for c in b:
@@ -205,13 +211,13 @@ def main():
         rel_start.append(len(rel))
         rel.extend(sorted(index[x] for x in related.get(s, ())))
     rel_start.append(len(rel))
-    # each stem's 64-bit filter of its related stems: bit (k * 0x9E3779B1 mod 2^32) >> 26
-    # of each related stem index k (similarity.c, relBitIndex)
+    # each stem's 64-bit filter of its related stems: the OR of rel_bits(k) of each
+    # related stem index k (similarity.c, relBits)
     rel_mask = []
     for i in range(len(stems)):
         m = 0
         for k in rel[rel_start[i]:rel_start[i + 1]]:
-            m |= 1 << (((k * 0x9E3779B1) & 0xFFFFFFFF) >> 26)
+            m |= rel_bits(k)
         rel_mask.append(m)
 
     size = 1
@@ -244,8 +250,9 @@ def main():
       % (total, args.unseen_semcor))
     w(" * the table does not hold weighs the default.  rel[rel_start[i] .. rel_start[i + 1]]:")
     w(" * the stems related to stem i (a shared WordNet synset or a derivational link),")
-    w(" * ascending; rel_mask[i]: their filter (bit (k * 0x9E3779B1 mod 2^32) >> 26 of each")
-    w(" * related index k).  Hash table: FNV-1a 32-bit of the stem's bytes, linear probing; slot value")
+    w(" * ascending; rel_mask[i]: their filter (the OR of two bits of each related index k:")
+    w(" * bits 63 & (h >> 26) and 63 & (h >> 20), h = k * 0x9E3779B1 mod 2^32).  Hash table:")
+    w(" * FNV-1a 32-bit of the stem's bytes, linear probing; slot value")
     w(" * = index + 1, 0 = empty.")
     w(" *")
     w(" * Derived from WordNet 3.0, under its licence:")

@@ -115,31 +115,13 @@ double vb_word_prior(const char *zStem, size_t nStem) {
   return k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
 }
 
-/* A stem index's bit in a 64-bit filter of related stems (the generator's
- * vb_word_prior_rel_mask[i] is the OR of the bits of stem i's related
- * stems, so a pair whose bit is missing from the other's filter is not
- * related, without a search). */
-static inline unsigned relBitIndex(int32_t k) {
-  return ((uint32_t)k * 0x9E3779B1u) >> 26;
-}
-static inline uint64_t relBit(int32_t k) {
-  return (uint64_t)1 << relBitIndex(k);
-}
-
-/* Are prior stems x and y related (WordNet: a shared synset or a
- * derivational link)?  A binary search of x's ascending list. */
-static int priorRelated(int32_t x, int32_t y) {
-  size_t lo = vb_word_prior_rel_start[x], hi = vb_word_prior_rel_start[x + 1];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    unsigned v = vb_word_prior_rel[mid];
-    if (v == (unsigned)y) return 1;
-    if (v < (unsigned)y)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return 0;
+/* A stem index's two bits in a 64-bit filter of related stems (a Bloom
+ * filter: the generator's vb_word_prior_rel_mask[i] is the OR of the bits
+ * of stem i's related stems, so a pair whose bits are missing from the
+ * other's filter is not related, without a search). */
+static inline uint64_t relBits(uint32_t k) {
+  uint32_t h = k * 0x9E3779B1u;
+  return (uint64_t)1 << (h >> 26 & 63) | (uint64_t)1 << (h >> 20 & 63);
 }
 
 /* ---- folding -------------------------------------------------------------------- */
@@ -206,9 +188,10 @@ typedef struct simEntry {
 /* What the cosine's soft matches need of a distinct stem, by its id (in
  * vb_sim.aInfo, written in insertion order, read in the same order). */
 typedef struct simStemInfo {
-  uint64_t first2;  /* stemKeyOf the stem */
-  uint64_t relMask; /* English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
-  uint32_t rel1;    /* English: 1 + the stem's prior index when it has relations, else 0 */
+  uint64_t first2;           /* stemKeyOf the stem */
+  uint64_t relMask;          /* English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
+  uint32_t rel1;             /* English: 1 + the stem's prior index when it has relations, else 0 */
+  uint32_t relStart, relEnd; /* its related stems: vb_word_prior_rel[relStart .. relEnd) */
 } simStemInfo;
 
 static uint64_t mix64(uint64_t x) {
@@ -297,8 +280,9 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
-  uint32_t rel1; /* 1 + the stem's prior index when it has relations, else 0 */
-  uint64_t relMask; /* vb_word_prior_rel_mask of that index (0: none) */
+  uint32_t rel1;             /* 1 + the stem's prior index when it has relations, else 0 */
+  uint64_t relMask;          /* vb_word_prior_rel_mask of that index (0: none) */
+  uint32_t relStart, relEnd; /* vb_word_prior_rel_start of that index and the next */
 } simPriorSlot;
 
 /* A growable array of word ids (bit 31: a stopword). */
@@ -510,10 +494,14 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
         c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
         c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
         c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
+        c->relStart = c->relMask ? vb_word_prior_rel_start[k] : 0;
+        c->relEnd = c->relMask ? vb_word_prior_rel_start[k + 1] : 0;
       }
       e->w = c->w;
       info->rel1 = c->rel1;
       info->relMask = c->relMask;
+      info->relStart = c->relStart;
+      info->relEnd = c->relEnd;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
       e->off = (uint32_t)memoOff;
@@ -884,6 +872,28 @@ static int cmpCand(const void *px, const void *py) {
   return 0;
 }
 
+/* Is prior stem y in the ascending run vb_word_prior_rel[lo .. hi)?  A
+ * binary search without branches on the data (conditional moves). */
+static int relRunHas(unsigned lo, unsigned hi, uint32_t y) {
+  const unsigned *base = vb_word_prior_rel + lo;
+  size_t n = hi - lo;
+  if (n == 0) return 0;
+  while (n > 1) {
+    size_t half = n / 2;
+    base = base[half] <= y ? base + half : base;
+    n -= half;
+  }
+  return *base == y;
+}
+
+/* Are the stems of x and y related (WordNet: a shared synset or a
+ * derivational link)?  The table is symmetric: search the shorter run. */
+static int priorRelated(const simStemInfo *x, const simStemInfo *y) {
+  return x->relEnd - x->relStart <= y->relEnd - y->relStart
+             ? relRunHas(x->relStart, x->relEnd, y->rel1 - 1)
+             : relRunHas(y->relStart, y->relEnd, x->rel1 - 1);
+}
+
 /* Append candidate (i, j) to *pCand (capacity *pCap, on the stack while it
  * is aStack, then doubled on the heap). */
 static int pushCand(simCand **pCand, size_t *pn, size_t *pCap, const simCand *aStack,
@@ -913,8 +923,8 @@ static int pushCand(simCand **pCand, size_t *pn, size_t *pCap, const simCand *aS
 static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
-  uint32_t aNext[STACK], *next = aNext; /* b's stems with relations, chained by relBit */
-  uint32_t head[64];
+  uint64_t aMaskB[STACK], *maskB = aMaskB; /* b's filters (0: no relations) */
+  uint64_t aBitB[STACK], *bitB = aBitB;    /* b's relBits */
   uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
@@ -926,29 +936,35 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * sizeof(simSide) + nub * sizeof(uint32_t) + nu);
+    heap = vb_malloc(nu * sizeof(simSide) + nub * 2 * sizeof(uint64_t) + nu);
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
-    next = (uint32_t *)(ub + nub);
-    usedA = (uint8_t *)(next + nub);
+    maskB = (uint64_t *)(ub + nub);
+    bitB = maskB + nub;
+    usedA = (uint8_t *)(bitB + nub);
   }
   usedB = usedA + nua;
   nua = nub = 0;
+  uint64_t masksB = 0; /* the OR of b's filters */
   for (i = 0; i < n; i++) {
     simEntry *e = MAP_AT(&s->map, i);
     uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    const simStemInfo *info = &s->aInfo[i];
     simSide *side;
     if (xa && !xb) {
       side = &ua[nua++];
     } else if (xb && !xa) {
+      maskB[nub] = info->relMask;
+      bitB[nub] = info->rel1 ? relBits(info->rel1 - 1) : 0;
+      masksB |= info->relMask;
       side = &ub[nub++];
     } else {
       continue;
     }
     side->e = e;
-    side->info = &s->aInfo[i];
-    side->key = side->info->first2;
+    side->info = info;
+    side->key = info->first2;
     side->weight = (double)e->w;
   }
   /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN. */
@@ -962,38 +978,38 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
       if (rc) break;
     }
   }
-  /* Related words (English; rel < 0 otherwise): b's stems with relations
-   * are chained by the bit relBit gives their index, so a stem of a visits
-   * only the chains of the bits its filter holds, checks the other filter,
-   * then searches; a pair already a spelling variant is not added again. */
+  /* Related words (English; elsewhere every filter is 0).  For each stem
+   * of a with relations, the stems of b whose bit is in its filter and
+   * whose filter holds its bit are marked in a 64-bit word per block of 64,
+   * without branches (a data-dependent branch per pair mispredicts); only
+   * those are searched.  A pair already a spelling variant is not added
+   * again. */
   size_t nSpelling = nCand;
-  uint64_t bitsB = 0;
-  uint64_t masksB = 0; /* the OR of b's filters: a's stems whose bit is missing relate to none */
-  for (j = 0; j < nub; j++) {
-    int32_t k = (int32_t)ub[j].info->rel1 - 1;
-    if (k < 0) continue;
-    unsigned bit = relBitIndex(k);
-    next[j] = bitsB >> bit & 1 ? head[bit] : REL_NONE; /* head[bit] is set once its bit is */
-    head[bit] = (uint32_t)j;
-    bitsB |= (uint64_t)1 << bit;
-    masksB |= ub[j].info->relMask;
-  }
-  for (i = 0; i < nua && rc == VB_OK && bitsB; i++) {
-    int32_t ka = (int32_t)ua[i].info->rel1 - 1;
-    if (ka < 0) continue;
-    uint64_t bitA = relBit(ka), m = ua[i].info->relMask & bitsB;
-    if (!(masksB & bitA)) continue;
-    while (m && rc == VB_OK) {
-      unsigned bit = (unsigned)__builtin_ctzll(m);
-      m &= m - 1;
-      for (uint32_t jj = head[bit]; jj != REL_NONE; jj = next[jj]) {
-        if (!(ub[jj].info->relMask & bitA) || !priorRelated(ka, (int32_t)ub[jj].info->rel1 - 1)) continue;
+  for (i = 0; i < nua && rc == VB_OK && masksB; i++) {
+    const simStemInfo *ia = ua[i].info;
+    uint64_t maskA = ia->relMask;
+    if (maskA == 0) continue;
+    uint64_t bitsA = relBits(ia->rel1 - 1);
+    if ((masksB & bitsA) != bitsA) continue;
+    for (size_t j0 = 0; j0 < nub && rc == VB_OK; j0 += 64) {
+      size_t jn = nub - j0 < 64 ? nub - j0 : 64;
+      uint64_t hits = 0;
+      for (j = 0; j < jn; j++) {
+        uint64_t bj = bitB[j0 + j];
+        uint64_t hit = ((maskA & bj) == bj) & ((maskB[j0 + j] & bitsA) == bitsA) & (bj != 0);
+        hits |= hit << j;
+      }
+      while (hits) {
+        size_t jj = j0 + (size_t)__builtin_ctzll(hits);
+        hits &= hits - 1;
+        const simStemInfo *ib = ub[jj].info;
+        if (!priorRelated(ia, ib)) continue;
         size_t k;
         for (k = 0; k < nSpelling && !(cand[k].i == i && cand[k].j == jj); k++) {
         }
         if (k < nSpelling) continue;
-        rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[jj], (uint32_t)i, jj, 0.0f,
-                      REL_CREDIT);
+        rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[jj], (uint32_t)i,
+                      (uint32_t)jj, 0.0f, REL_CREDIT);
         if (rc) break;
       }
     }
