@@ -55,7 +55,8 @@
  * read from is pinned while text b is prepared, so the map never points
  * into freed memory.
  * Memory: the word methods keep one hash-table entry per distinct stem (plus
- * 4 bytes per word for lcs and partial); the character methods keep the
+ * 4 bytes per word for lcs and partial, and for the cosine 32 bytes per
+ * distinct stem for its soft matches); the character methods keep the
  * folded texts and one entry per distinct trigram (token_set: one per
  * token, sorted in O(n log n)).  Buffers are shrunk again after an
  * unusually large input.
@@ -839,8 +840,9 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
  * two of the other ("reconstruction" against "construction and
  * restoration") counts once.  Bounded: only when the unmatched stems
  * number at most SOFT_MAX_PAIRS pairs (long texts skip it); the candidates
- * are sorted, O(p log p) for p pairs.  Tuned on the STS-B train and dev
- * splits. */
+ * are sorted, O(p log p) for p pairs; a relation is checked by a 64-bit
+ * filter per stem, then a binary search of the generated table.  Tuned on
+ * the STS-B train and dev splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
 #define REL_CREDIT 0.4
