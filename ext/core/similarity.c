@@ -1060,6 +1060,11 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
   int rc = mapReset(&s->map, 64);
   if (rc) return rc;
   if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
+  if (s->nInfo > 65536 && s->nInfo > 4 * (na + nb + 64)) { /* shrink after a huge input */
+    vb_free(s->aInfo);
+    s->aInfo = NULL;
+    s->nInfo = 0;
+  }
   vb_buf_reset(&s->stems);
   rc = collectWords(s, lang, a, na, 0, method);
   if (rc == VB_OK) rc = collectWords(s, lang, b, nb, 1, method);
