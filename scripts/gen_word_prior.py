@@ -238,7 +238,7 @@ def main():
 
     lines = []
     w = lines.append
-    w("/* SPDX-License-Identifier: MIT AND WordNet-3.0")
+    w("/* SPDX-License-Identifier: MIT AND LicenseRef-WordNet-3.0")
     w(" *")
     w(" * word_prior_data.c -- the word weights and word relations of similarity()'s cosine.")
     w(" * For each Snowball English stem: weight = (%g * kjv + %g * semcor) ^ %g, kjv ="

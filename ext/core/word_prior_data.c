@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: MIT AND WordNet-3.0
+/* SPDX-License-Identifier: MIT AND LicenseRef-WordNet-3.0
  *
  * word_prior_data.c -- the word weights and word relations of similarity()'s cosine.
  * For each Snowball English stem: weight = (0.2 * kjv + 0.8 * semcor) ^ 0.7, kjv =
