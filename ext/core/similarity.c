@@ -12,11 +12,15 @@
  *   cosine       (sum_s ta(s) tb(s) w(s)^2 + soft) / (|ta w| |tb w|), ta, tb
  *                1 when stem s occurs in the text (presence, not counts: a
  *                repeated word is no more evidence of a paraphrase) and w(s)
- *                its weight from the built-in prior (word_prior_data.c,
- *                English; other languages weigh 1); soft credits
- *                near-identical unmatched stems (softMatches); clamped to 1.
- *                A hyphenated word counts as its parts (addParts).  Presence
- *                and the parts were chosen on the STS-B train and dev splits.
+ *                its weight from the built-in prior (word_prior_data.c:
+ *                King James Bible and WordNet SemCor frequencies, English;
+ *                other languages weigh 1); soft credits unmatched stems of
+ *                one text paired one to one with unmatched stems of the
+ *                other: spelling variants, and (English) words WordNet
+ *                relates (softMatches); clamped to 1.  A hyphenated word
+ *                counts as its parts (addParts).  Presence, the parts, the
+ *                prior's blend and the credits were chosen on the STS-B
+ *                train and dev splits.
  *   jaccard      |A n B| / |A u B| over the sets of stems;
  *   dice         2 |A n B| / (|A| + |B|);
  *   overlap      |A n B| / min(|A|, |B|);
@@ -51,7 +55,8 @@
  * read from is pinned while text b is prepared, so the map never points
  * into freed memory.
  * Memory: the word methods keep one hash-table entry per distinct stem (plus
- * 4 bytes per word for lcs and partial); the character methods keep the
+ * 4 bytes per word for lcs and partial, and for the cosine 32 bytes per
+ * distinct stem for its soft matches); the character methods keep the
  * folded texts and one entry per distinct trigram (token_set: one per
  * token, sorted in O(n log n)).  Buffers are shrunk again after an
  * unusually large input.
@@ -97,8 +102,9 @@ const char *vb_sim_methods_supported(void) {
 /* ---- the prior ---------------------------------------------------------------- */
 
 /* The first bytes of the table's stems (letters only in the shipped
- * table): a stem starting with any other byte -- a number, for one -- gets
- * the default weight without probing the table's cold memory.  Made once. */
+ * table): a stem starting with any other byte -- a number, for one -- is
+ * not in the table, found without probing the table's cold memory.  Made
+ * once. */
 static unsigned char g_priorFirst[256];
 static pthread_once_t g_priorFirstOnce = PTHREAD_ONCE_INIT;
 static void priorFirstInit(void) {
@@ -108,22 +114,37 @@ static void priorFirstInit(void) {
   }
 }
 
-double vb_word_prior(const char *zStem, size_t nStem) {
+/* The prior table's index of a stem, or -1. */
+static int32_t priorFind(const char *zStem, size_t nStem) {
   if (nStem > 0) {
     pthread_once(&g_priorFirstOnce, priorFirstInit);
-    if (!g_priorFirst[(unsigned char)zStem[0]]) return vb_word_prior_default;
+    if (!g_priorFirst[(unsigned char)zStem[0]]) return -1;
   }
   unsigned mask = vb_word_prior_size - 1;
   unsigned h = vb_fnv1a32((const unsigned char *)zStem, nStem) & mask;
   for (;;) {
     unsigned s = vb_word_prior_slot[h];
-    if (s == 0) return vb_word_prior_default;
+    if (s == 0) return -1;
     const char *t = vb_word_prior_text + vb_word_prior_offset[s - 1];
     /* strlen first: memcmp over nStem bytes would read past a shorter
      * stem at the end of the table (found by fuzz_sql under ASan). */
-    if (strlen(t) == nStem && memcmp(t, zStem, nStem) == 0) return vb_word_prior_weight[s - 1];
+    if (strlen(t) == nStem && memcmp(t, zStem, nStem) == 0) return (int32_t)(s - 1);
     h = (h + 1) & mask;
   }
+}
+
+double vb_word_prior(const char *zStem, size_t nStem) {
+  int32_t k = priorFind(zStem, nStem);
+  return k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
+}
+
+/* A stem index's two bits in a 64-bit filter of related stems (a Bloom
+ * filter: the generator's vb_word_prior_rel_mask[i] is the OR of the bits
+ * of stem i's related stems, so a pair whose bits are missing from the
+ * other's filter is not related, without a search). */
+static inline uint64_t relBits(uint32_t k) {
+  uint32_t h = k * 0x9E3779B1u;
+  return (uint64_t)1 << (h >> 26 & 63) | (uint64_t)1 << (h >> 20 & 63);
 }
 
 /* ---- folding -------------------------------------------------------------------- */
@@ -186,6 +207,15 @@ typedef struct simEntry {
   float w;           /* prior weight (cosine) */
   uint32_t off, len; /* the stem's text (cosine): see stemText */
 } simEntry;
+
+/* What the cosine's soft matches need of a distinct stem, by its id (in
+ * vb_sim.aInfo, written in insertion order, read in the same order). */
+typedef struct simStemInfo {
+  uint64_t first2;           /* stemKeyOf the stem */
+  uint64_t relMask;          /* English: vb_word_prior_rel_mask of rel1 - 1 (0: none) */
+  uint32_t rel1;             /* English: 1 + the stem's prior index when it has relations, else 0 */
+  uint32_t relStart, relEnd; /* its related stems: vb_word_prior_rel[relStart .. relEnd) */
+} simStemInfo;
 
 static uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
@@ -278,6 +308,9 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
+  uint32_t rel1;             /* 1 + the stem's prior index when it has relations, else 0 */
+  uint64_t relMask;          /* vb_word_prior_rel_mask of that index (0: none) */
+  uint32_t relStart, relEnd; /* vb_word_prior_rel_start of that index and the next */
 } simPriorSlot;
 
 /* A growable array of word ids (bit 31: a stopword). */
@@ -342,6 +375,8 @@ struct vb_sim {
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
   vb_buf fa, fb;  /* folded texts */
   simMap map;     /* distinct stems (or trigrams) of both texts */
+  simStemInfo *aInfo; /* cosine: by the map's ids */
+  size_t nInfo;       /* its capacity */
   vb_buf stems;   /* stem texts of the map's entries (cosine) */
   simSeq seq[2];  /* word id sequences of a and b (lcs, partial) */
   uint32_t *aU32; /* scratch: counts by id (partial) */
@@ -351,8 +386,6 @@ struct vb_sim {
   size_t nSplitCap[2];
   vb_buf joined[2]; /* token_set: the joined differences */
   int noPrefilter;  /* tests: every soft candidate gets its Jaro-Winkler */
-  const simEntry **aSolo; /* cosine: the stems only in a, then only in b */
-  size_t nSoloCap;
 };
 
 vb_sim *vb_sim_new(void) {
@@ -403,10 +436,10 @@ void vb_sim_free(vb_sim *s) {
   vb_buf_free(&s->fb);
   vb_buf_free(&s->stems);
   vb_free(s->map.a);
+  vb_free(s->aInfo);
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
-  vb_free(s->aSolo);
   for (i = 0; i < 2; i++) {
     vb_buf_free(&s->memo[i].stems);
     vb_free(s->memo[i].a);
@@ -452,6 +485,17 @@ static inline const unsigned char *stemText(const vb_sim *s, const simEntry *e, 
   return z ? z + e->off : (const unsigned char *)"";
 }
 
+/* The first two characters of a stem, packed (a missing one is 0x3FFFFF):
+ * the soft matches compare spellings of stems with the same key only. */
+static inline uint64_t stemKeyOf(const unsigned char *z, size_t len) {
+  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
+  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
+  size_t i = 0;
+  if (i < len) i = vb_utf8_next(z, len, i, &c1);
+  if (i < len) i = vb_utf8_next(z, len, i, &c2);
+  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
+}
+
 /* The count a word adds to: content or stop word, side a or b. */
 static const size_t kCountField[4] = {offsetof(simEntry, ca), offsetof(simEntry, cb),
                                       offsetof(simEntry, sa), offsetof(simEntry, sb)};
@@ -478,57 +522,57 @@ static inline void copyStem(unsigned char *dst, const char *src, size_t n) {
 static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
                                                          const char *zStem, size_t nStem,
                                                          int forCosine, int weighted, int wantSeq,
-                                                         long memoOff, uint32_t *userWord) {
+                                                         long memoOff) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
-  if (forCosine) {
-    /* The weight and the stem's text matter for a new entry only; they are
-     * worked out for every word and kept by conditional moves, since
-     * whether a stem is new is data the branch predictor cannot learn. */
-    float w = 1.0f;
-    uint32_t off, len;
+  if (isNew && forCosine) {
+    if (e->id >= s->nInfo) {
+      size_t cap = s->nInfo ? 2 * s->nInfo : 256;
+      simStemInfo *a = vb_realloc(s->aInfo, cap * sizeof(simStemInfo));
+      if (a == NULL) return VB_NOMEM;
+      s->aInfo = a;
+      s->nInfo = cap;
+    }
+    simStemInfo *info = &s->aInfo[e->id];
+    info->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
+    info->relMask = 0;
+    info->rel1 = 0;
+    e->w = 1.0f;
     if (weighted) {
-      /* The weight kept with the tokenizer's cache entry of the stem (hot:
-       * the tokenizer just read it), else the prior cache, else the table;
-       * 0 bits = not known yet (a weight of exactly 0 is just looked up). */
-      uint32_t bits = userWord ? *userWord : 0;
-      if (bits) {
-        memcpy(&w, &bits, sizeof w);
-      } else {
-        simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
-        if (c->h != h) {
-          c->h = h;
-          c->w = (float)vb_word_prior(zStem, nStem);
-        }
-        w = c->w;
-        if (userWord) memcpy(userWord, &w, sizeof w);
+      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+      if (c->h != h) {
+        int32_t k = priorFind(zStem, nStem);
+        c->h = h;
+        c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
+        c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
+        c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
+        c->relStart = c->relMask ? vb_word_prior_rel_start[k] : 0;
+        c->relEnd = c->relMask ? vb_word_prior_rel_start[k + 1] : 0;
       }
+      e->w = c->w;
+      info->rel1 = c->rel1;
+      info->relMask = c->relMask;
+      info->relStart = c->relStart;
+      info->relEnd = c->relEnd;
     }
     if (memoOff >= 0) { /* the stem is already in this side's memo */
-      off = (uint32_t)memoOff;
-      len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
-    } else {
-      if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
-      if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
-      if (s->stems.cap < s->stems.n + nStem + 17 && vb_buf_reserve(&s->stems, nStem + 17)) {
-        return VB_NOMEM;
-      }
-      off = (uint32_t)s->stems.n;
-      len = (uint32_t)nStem;
-      copyStem(s->stems.z + off, zStem, nStem);
-      s->stems.z[off + nStem] = 0;
-      s->stems.n += (nStem + 1) & (0 - (size_t)isNew);
+      e->off = (uint32_t)memoOff;
+      e->len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
+      goto counted;
     }
-    /* select by masks: the compiler turns ?: on these into branches */
-    uint32_t keep = 0 - (uint32_t)isNew, wOld, wNew;
-    memcpy(&wOld, &e->w, sizeof wOld);
-    memcpy(&wNew, &w, sizeof wNew);
-    wOld ^= (wOld ^ wNew) & keep;
-    memcpy(&e->w, &wOld, sizeof wOld);
-    e->off ^= (e->off ^ off) & keep;
-    e->len ^= (e->len ^ len) & keep;
+    if (nStem > STEM_LEN_MASK) return VB_ETOOBIG;
+    if (s->stems.n + nStem + 2 > UINT32_MAX) return VB_ETOOBIG;
+    if (s->stems.cap < s->stems.n + nStem + 17 && vb_buf_reserve(&s->stems, nStem + 17)) {
+      return VB_NOMEM;
+    }
+    e->off = (uint32_t)s->stems.n;
+    e->len = (uint32_t)nStem;
+    copyStem(s->stems.z + s->stems.n, zStem, nStem);
+    s->stems.n += nStem;
+    s->stems.z[s->stems.n++] = 0;
   }
+counted:
   /* Whether a word is a stopword is data, not a pattern: count without a
    * branch, through the field's offset. */
   *(uint32_t *)((char *)e + kCountField[2 * (stop != 0) + side]) += 1;
@@ -618,8 +662,7 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (*pMemo) *pMemo = memoPush(&s->memo[side], h, tok.stop, tok.stem, tok.nStem, 1, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff,
-                 vb_tok_user_word(t));
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff);
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0);
@@ -754,7 +797,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       for (i = 0; i < e->nWords && rc == VB_OK; i++) {
         const simMemoWord *w = &aw[i];
         rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "", w->len,
-                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1, NULL);
+                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
       }
       return rc;
     }
@@ -788,8 +831,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff,
-                 vb_tok_user_word(t));
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff);
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */
@@ -819,51 +861,63 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
   return VB_OK;
 }
 
-/* Jaro-Winkler of two stems (short: never over the bound). */
+/* Jaro-Winkler of two stems (short: never over the bound); 0 when the
+ * shorter is under SOFT_LEN_NUM / SOFT_LEN_DEN of the longer (see the soft
+ * part of the cosine below). */
+#define SOFT_LEN_NUM 3
+#define SOFT_LEN_DEN 5
 static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
   size_t nx, ny;
   const unsigned char *zx = stemText(s, x, &nx), *zy = stemText(s, y, &ny);
+  size_t lo = nx < ny ? nx : ny, hi = nx < ny ? ny : nx;
+  if (SOFT_LEN_NUM * hi > SOFT_LEN_DEN * lo) return 0; /* lengths too far apart */
   if (vb_jaro_winkler(zx, nx, zy, ny, &r)) r = 0;
   return r;
 }
 
-/* The first two characters of a stem, packed (a missing one is 0x3FFFFF). */
-static inline uint64_t stemKey(const vb_sim *s, const simEntry *x) {
-  size_t len;
-  const unsigned char *z = stemText(s, x, &len);
-  if (len >= 2 && z[0] < 0x80 && z[1] < 0x80) return ((uint64_t)z[0] << 32) | z[1];
-  int32_t c1 = 0x3FFFFF, c2 = 0x3FFFFF;
-  size_t i = 0;
-  if (i < len) i = vb_utf8_next(z, len, i, &c1);
-  if (i < len) i = vb_utf8_next(z, len, i, &c2);
-  return ((uint64_t)(uint32_t)c1 << 32) | (uint32_t)c2;
-}
-
 /* The soft part of the cosine: a stem of one text that the other lacks
- * still counts SOFT_CREDIT of a match with the other text's most similar
- * unmatched stem, when their Jaro-Winkler similarity is at least SOFT_MIN
- * (inflections the stemmer keeps apart, misspellings: "shreded" and
- * "shredded") and the two stems begin with the same two characters.
- * Done from both sides, so it is symmetric; ties go to the heavier, then
- * the smaller hash.  Bounded: only when the unmatched stems number at most
- * SOFT_MAX_PAIRS pairs (long texts skip it).  Tuned on the STS-B train and
- * dev splits. */
+ * may still count against an unmatched stem of the other text, each stem
+ * in at most one such pair:
+ *   - a spelling variant: the two stems begin with the same two characters,
+ *     the shorter is at least 3/5 as long as the longer (SOFT_LEN_*: "cap"
+ *     is no variant of "capabl"), and their Jaro-Winkler similarity is at
+ *     least SOFT_MIN (inflections the stemmer keeps apart, misspellings:
+ *     "shreded" and "shredded"); credit SOFT_CREDIT;
+ *   - otherwise, related words (English): the prior table relates them
+ *     (WordNet: a shared synset, "restore" and "reconstruct", or a
+ *     derivational link); credit REL_CREDIT.
+ * Pairs are taken greedily, spelling variants first, by Jaro-Winkler, then
+ * the heavier pair (the product of the prior weights), then the pair's
+ * stem hashes, so the choice does not depend on the argument order; each
+ * taken pair adds 2 x credit x wa x wb to the dot product (it stands for
+ * the match from both sides).  One-to-one: a stem of one text related to
+ * two of the other ("reconstruction" against "construction and
+ * restoration") counts once.  Bounded: only when the unmatched stems
+ * number at most SOFT_MAX_PAIRS pairs (long texts skip it); the candidates
+ * are sorted, O(p log p) for p pairs; a relation is checked by a 64-bit
+ * filter per stem, then a binary search of the generated table.  Tuned on
+ * the STS-B train and dev splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
+#define REL_CREDIT 0.3
 #define SOFT_MAX_PAIRS 4096
 
 typedef struct simCand {
-  uint32_t i, j; /* unmatched stem i of a, j of b */
-  float sim;     /* their Jaro-Winkler similarity, >= SOFT_MIN */
+  uint32_t i, j;   /* unmatched stem i of a, j of b */
+  float sim;       /* their Jaro-Winkler similarity (>= SOFT_MIN), or 0: related words */
+  double credit;   /* SOFT_CREDIT or REL_CREDIT */
+  double weight;   /* wa x wb */
+  uint64_t lo, hi; /* the two stem hashes, smaller first */
 } simCand;
 
 typedef struct simSide {
-  const simEntry *e;
-  uint64_t key;  /* first two characters */
-  double weight; /* prior weight */
-  uint64_t mask; /* characters present (stemMask), made when first needed */
-  size_t len;    /* the stem's length in bytes, 0 until mask is made */
+  simEntry *e;
+  const simStemInfo *info;
+  uint64_t key;   /* first two characters */
+  double weight;  /* prior weight */
+  uint64_t mask;  /* characters present (stemMask), made when first needed */
+  size_t len;     /* the stem's length in bytes, 0 until mask is made */
 } simSide;
 
 /* The characters of an ASCII stem as a 64-bit set: letters (and the four
@@ -881,13 +935,6 @@ static uint64_t stemMask(const unsigned char *z, size_t n) {
   return mask;
 }
 
-/* A pure prefilter for the soft candidates: 0 only when the Jaro-Winkler
- * similarity of the two stems is certainly below SOFT_MIN.  A character of
- * x whose bit is absent from y's set cannot be matched, so the matches m
- * are at most len - popcount(own bits missing from the other) on either
- * side; Jaro <= (m/|x| + m/|y| + 1) / 3 and the Winkler boost adds at most
- * 0.4 (1 - Jaro), so Jaro-Winkler <= 0.6 Jaro + 0.4 (increasing in Jaro).
- * The margin keeps rounding from ever dropping a qualifying pair. */
 /* Bits set in x (SWAR: the build does not assume a popcnt instruction). */
 static inline size_t popcount64(uint64_t x) {
   x -= (x >> 1) & 0x5555555555555555ULL;
@@ -901,6 +948,15 @@ static inline void sideMask(const vb_sim *s, simSide *u) {
   u->mask = stemMask(z, u->len);
 }
 
+/* A pure prefilter for the spelling variants: 0 only when the
+ * Jaro-Winkler similarity of the two stems is certainly below SOFT_MIN.  A
+ * character of x whose bit is absent from y's set cannot be matched, so
+ * the matches m are at most len - popcount(own bits missing from the
+ * other) on either side; Jaro <= (m/|x| + m/|y| + 1) / 3 and the Winkler
+ * boost adds at most 0.4 (1 - Jaro), so Jaro-Winkler <= 0.6 Jaro + 0.4
+ * (increasing in Jaro).  The margin keeps rounding from ever dropping a
+ * qualifying pair.  vb_sim_set_prefilter (sim_private.h) turns it off for
+ * the tests. */
 static inline int softMayQualify(const vb_sim *s, simSide *x, simSide *y) {
   if (s->noPrefilter) return 1;
   if (x->len == 0) sideMask(s, x);
@@ -913,31 +969,73 @@ static inline int softMayQualify(const vb_sim *s, simSide *x, simSide *y) {
   return 0.6 * jaro + 0.4 >= SOFT_MIN - 1e-9;
 }
 
-
-/* Is candidate x better than y for the same stem?  Higher similarity, then
- * the heavier partner, then the smaller hash: independent of argument order. */
-static int candBetter(const simCand *x, const simCand *y, const simSide *partners, int sideB) {
-  if (x->sim != y->sim) return x->sim > y->sim;
-  const simSide *px = &partners[sideB ? x->j : x->i], *py = &partners[sideB ? y->j : y->i];
-  if (px->weight != py->weight) return px->weight > py->weight;
-  return px->e->key < py->e->key;
+/* Candidate order: spelling variants by similarity, related words after,
+ * then the heavier pair, then the hashes. */
+static int cmpCand(const void *px, const void *py) {
+  const simCand *x = px, *y = py;
+  if (x->sim != y->sim) return x->sim > y->sim ? -1 : 1;
+  if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+  if (x->lo != y->lo) return x->lo < y->lo ? -1 : 1;
+  if (x->hi != y->hi) return x->hi < y->hi ? -1 : 1;
+  return 0;
 }
 
-/* The bucket of a soft key (first two characters) in the candidate index. */
-#define SOFT_BUCKETS 64
-static inline size_t softBucket(uint64_t key) {
-  return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
+/* Is prior stem y in the ascending run vb_word_prior_rel[lo .. hi)?  A
+ * binary search without branches on the data (conditional moves). */
+static int relRunHas(unsigned lo, unsigned hi, uint32_t y) {
+  const unsigned *base = vb_word_prior_rel + lo;
+  size_t n = hi - lo;
+  if (n == 0) return 0;
+  while (n > 1) {
+    size_t half = n / 2;
+    base = base[half] <= y ? base + half : base;
+    n -= half;
+  }
+  return *base == y;
 }
 
-static int softMatches(vb_sim *s, const simEntry *const *soloA, size_t nOnlyA,
-                       const simEntry *const *soloB, size_t nOnlyB, double *pSoft) {
+/* Are the stems of x and y related (WordNet: a shared synset or a
+ * derivational link)?  The table is symmetric: search the shorter run. */
+static int priorRelated(const simStemInfo *x, const simStemInfo *y) {
+  return x->relEnd - x->relStart <= y->relEnd - y->relStart
+             ? relRunHas(x->relStart, x->relEnd, y->rel1 - 1)
+             : relRunHas(y->relStart, y->relEnd, x->rel1 - 1);
+}
+
+/* Append candidate (i, j) to *pCand (capacity *pCap, on the stack while it
+ * is aStack, then doubled on the heap). */
+static int pushCand(simCand **pCand, size_t *pn, size_t *pCap, const simCand *aStack,
+                    const simSide *a, const simSide *b, uint32_t i, uint32_t j, float sim,
+                    double credit) {
+  if (*pn == *pCap) {
+    simCand *c = vb_malloc(2 * *pCap * sizeof(simCand));
+    if (c == NULL) return VB_NOMEM;
+    memcpy(c, *pCand, *pn * sizeof(simCand));
+    if (*pCand != aStack) vb_free(*pCand);
+    *pCand = c;
+    *pCap *= 2;
+  }
+  simCand *c = &(*pCand)[(*pn)++];
+  uint64_t ka = a->e->key, kb = b->e->key;
+  c->i = i;
+  c->j = j;
+  c->sim = sim;
+  c->credit = credit;
+  c->weight = a->weight * b->weight;
+  c->lo = ka < kb ? ka : kb;
+  c->hi = ka < kb ? kb : ka;
+  return VB_OK;
+}
+
+#define REL_NONE UINT32_MAX
+static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
-  /* one spare slot per side: the split below writes one past the last */
-  simSide aUA[STACK + 1], aUB[STACK + 1], *ua = aUA, *ub = aUB;
-  int32_t aBestA[STACK], aBestB[STACK], *bestA = aBestA, *bestB = aBestB;
-  int32_t aNextB[STACK], *nextB = aNextB, head[SOFT_BUCKETS];
+  simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
+  uint64_t aMaskB[STACK], *maskB = aMaskB; /* b's filters (0: no relations) */
+  uint64_t aBitB[STACK], *bitB = aBitB;    /* b's relBits */
+  uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
-  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
   void *heap = NULL;
   int rc = VB_OK;
   *pSoft = 0;
@@ -946,75 +1044,104 @@ static int softMatches(vb_sim *s, const simEntry *const *soloA, size_t nOnlyA,
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc((nu + 2) * sizeof(simSide) + (nu + nub) * sizeof(int32_t));
+    heap = vb_malloc(nu * sizeof(simSide) + nub * 2 * sizeof(uint64_t) + nu);
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
-    ub = ua + nua + 1;
-    bestA = (int32_t *)(ub + nub + 1);
-    bestB = bestA + nua;
-    nextB = bestB + nub;
+    ub = ua + nua;
+    maskB = (uint64_t *)(ub + nub);
+    bitB = maskB + nub;
+    usedA = (uint8_t *)(bitB + nub);
   }
-  /* The unmatched stems, as wordScore's pass over the map split them. */
-  for (i = 0; i < nua; i++) {
-    ua[i].e = soloA[i];
-    ua[i].key = stemKey(s, ua[i].e);
-    ua[i].len = 0;
-    ua[i].weight = (double)ua[i].e->w;
+  usedB = usedA + nua;
+  nua = nub = 0;
+  uint64_t masksB = 0; /* the OR of b's filters */
+  for (i = 0; i < n; i++) {
+    simEntry *e = MAP_AT(&s->map, i);
+    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
+    const simStemInfo *info = &s->aInfo[i];
+    simSide *side;
+    if (xa && !xb) {
+      side = &ua[nua++];
+    } else if (xb && !xa) {
+      maskB[nub] = info->relMask;
+      bitB[nub] = info->rel1 ? relBits(info->rel1 - 1) : 0;
+      masksB |= info->relMask;
+      side = &ub[nub++];
+    } else {
+      continue;
+    }
+    side->e = e;
+    side->info = info;
+    side->key = info->first2;
+    side->weight = (double)e->w;
+    side->len = 0;
   }
-  for (j = 0; j < nub; j++) {
-    ub[j].e = soloB[j];
-    ub[j].key = stemKey(s, ub[j].e);
-    ub[j].len = 0;
-    ub[j].weight = (double)ub[j].e->w;
-  }
-  /* An index of b's stems by key: chains in increasing j, so the
-   * candidates come in the same order as a scan of every pair would give. */
-  for (i = 0; i < SOFT_BUCKETS; i++) head[i] = -1;
-  for (j = nub; j-- > 0;) {
-    size_t b = softBucket(ub[j].key);
-    nextB[j] = head[b];
-    head[b] = (int32_t)j;
-  }
-  /* Candidates: same two first characters and Jaro-Winkler >= SOFT_MIN. */
+  /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN. */
   for (i = 0; i < nua && rc == VB_OK; i++) {
-    int32_t jj;
-    for (jj = head[softBucket(ua[i].key)]; jj >= 0; jj = nextB[jj]) {
-      j = (size_t)jj;
+    for (j = 0; j < nub; j++) {
       if (ua[i].key != ub[j].key || !softMayQualify(s, &ua[i], &ub[j])) continue;
       double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
       if (r < SOFT_MIN) continue;
-      if (nCand == capCand) {
-        simCand *c = vb_malloc(2 * capCand * sizeof(simCand));
-        if (c == NULL) {
-          rc = VB_NOMEM;
-          break;
-        }
-        memcpy(c, cand, nCand * sizeof(simCand));
-        if (cand != aCand) vb_free(cand);
-        cand = c;
-        capCand *= 2;
+      rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[j], (uint32_t)i, (uint32_t)j,
+                    (float)r, SOFT_CREDIT);
+      if (rc) break;
+    }
+  }
+  /* Related words (English; elsewhere every filter is 0).  For each stem
+   * of a with relations, the stems of b whose bit is in its filter and
+   * whose filter holds its bit are marked in a 64-bit word per block of 64,
+   * without branches (a data-dependent branch per pair mispredicts); only
+   * those are searched.  A pair already a spelling variant is not added
+   * again. */
+  size_t nSpelling = nCand;
+  for (i = 0; i < nua && rc == VB_OK && masksB; i++) {
+    const simStemInfo *ia = ua[i].info;
+    uint64_t maskA = ia->relMask;
+    if (maskA == 0) continue;
+    uint64_t bitsA = relBits(ia->rel1 - 1);
+    if ((masksB & bitsA) != bitsA) continue;
+    for (size_t j0 = 0; j0 < nub && rc == VB_OK; j0 += 64) {
+      size_t jn = nub - j0 < 64 ? nub - j0 : 64;
+      uint64_t hits = 0;
+      for (j = 0; j < jn; j++) {
+        uint64_t bj = bitB[j0 + j];
+        uint64_t hit = ((maskA & bj) == bj) & ((maskB[j0 + j] & bitsA) == bitsA) & (bj != 0);
+        hits |= hit << j;
       }
-      cand[nCand].i = (uint32_t)i;
-      cand[nCand].j = (uint32_t)j;
-      cand[nCand].sim = (float)r;
-      nCand++;
+      while (hits) {
+        size_t jj = j0 + (size_t)__builtin_ctzll(hits);
+        hits &= hits - 1;
+        const simStemInfo *ib = ub[jj].info;
+        if (!priorRelated(ia, ib)) continue;
+        size_t k;
+        for (k = 0; k < nSpelling && !(cand[k].i == i && cand[k].j == jj); k++) {
+        }
+        if (k < nSpelling) continue;
+        rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[jj], (uint32_t)i,
+                      (uint32_t)jj, 0.0f, REL_CREDIT);
+        if (rc) break;
+      }
     }
   }
   if (rc == VB_OK && nCand) {
     size_t k;
-    for (i = 0; i < nua; i++) bestA[i] = -1;
-    for (j = 0; j < nub; j++) bestB[j] = -1;
+    double soft = 0;
+    if (nCand <= 16) { /* insertion sort: usually a handful */
+      for (k = 1; k < nCand; k++) {
+        simCand x = cand[k];
+        size_t m = k;
+        for (; m > 0 && cmpCand(&x, &cand[m - 1]) < 0; m--) cand[m] = cand[m - 1];
+        cand[m] = x;
+      }
+    } else {
+      qsort(cand, nCand, sizeof(simCand), cmpCand);
+    }
+    memset(usedA, 0, nua + nub);
     for (k = 0; k < nCand; k++) {
       const simCand *c = &cand[k];
-      if (bestA[c->i] < 0 || candBetter(c, &cand[bestA[c->i]], ub, 1)) bestA[c->i] = (int32_t)k;
-      if (bestB[c->j] < 0 || candBetter(c, &cand[bestB[c->j]], ua, 0)) bestB[c->j] = (int32_t)k;
-    }
-    double soft = 0;
-    for (i = 0; i < nua; i++) {
-      if (bestA[i] >= 0) soft += SOFT_CREDIT * ua[i].weight * ub[cand[bestA[i]].j].weight;
-    }
-    for (j = 0; j < nub; j++) {
-      if (bestB[j] >= 0) soft += SOFT_CREDIT * ub[j].weight * ua[cand[bestB[j]].i].weight;
+      if (usedA[c->i] || usedB[c->j]) continue;
+      usedA[c->i] = usedB[c->j] = 1;
+      soft += 2.0 * c->credit * c->weight;
     }
     *pSoft = soft;
   }
@@ -1040,6 +1167,11 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
   int rc = mapReset(&s->map, 256);
   if (rc) return rc;
   if (s->stems.cap > 65536 && s->stems.cap > 64 * (na + nb + 64)) vb_buf_free(&s->stems);
+  if (s->nInfo > 65536 && s->nInfo > 4 * (na + nb + 64)) { /* shrink after a huge input */
+    vb_free(s->aInfo);
+    s->aInfo = NULL;
+    s->nInfo = 0;
+  }
   vb_buf_reset(&s->stems);
   rc = collectWords(s, lang, a, na, 0, method);
   if (rc == VB_OK) rc = collectWords(s, lang, b, nb, 1, method);
@@ -1096,20 +1228,8 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
     return VB_OK;
   }
 
-  size_t setA = 0, setB = 0, both = 0, nSoloA = 0, nSoloB = 0;
+  size_t setA = 0, setB = 0, both = 0;
   double dot = 0, qa = 0, qb = 0;
-  const simEntry **soloA = NULL, **soloB = NULL;
-  if (method == VB_SIM_COSINE) { /* room for the unmatched stems, a spare slot each */
-    size_t need = 2 * s->map.used + 2;
-    if (s->nSoloCap < need || s->nSoloCap > 64 * need + 4096) {
-      vb_free(s->aSolo);
-      s->aSolo = vb_malloc(need * sizeof(simEntry *));
-      s->nSoloCap = s->aSolo ? need : 0;
-      if (s->aSolo == NULL) return VB_NOMEM;
-    }
-    soloA = s->aSolo;
-    soloB = s->aSolo + s->map.used + 1;
-  }
   for (i = 0; i < s->map.used; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
     /* presence in a, in b, as integers: no branch on the data */
@@ -1123,19 +1243,13 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
       dot += pa * pb * w2;
       qa += pa * w2;
       qb += pb * w2;
-      /* the stems only in a, only in b, for the soft matches: written to
-       * both lists and kept where they belong, without a branch */
-      soloA[nSoloA] = e;
-      soloB[nSoloB] = e;
-      nSoloA += ina & (inb ^ 1u);
-      nSoloB += inb & (ina ^ 1u);
     }
   }
   double r = 0;
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, soloA, nSoloA, soloB, nSoloB, &soft);
+      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
