@@ -813,11 +813,17 @@ static int lcsIds(const int32_t *p, size_t m, const int32_t *t, size_t n, int64_
   return VB_OK;
 }
 
-/* Jaro-Winkler of two stems (short: never over the bound). */
+/* Jaro-Winkler of two stems (short: never over the bound); 0 when the
+ * shorter is under SOFT_LEN_NUM / SOFT_LEN_DEN of the longer (see the soft
+ * part of the cosine below). */
+#define SOFT_LEN_NUM 3
+#define SOFT_LEN_DEN 5
 static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry *y) {
   double r = 0;
   size_t nx, ny;
   const unsigned char *zx = stemText(s, x, &nx), *zy = stemText(s, y, &ny);
+  size_t lo = nx < ny ? nx : ny, hi = nx < ny ? ny : nx;
+  if (SOFT_LEN_NUM * hi > SOFT_LEN_DEN * lo) return 0; /* lengths too far apart */
   if (vb_jaro_winkler(zx, nx, zy, ny, &r)) r = 0;
   return r;
 }
@@ -825,10 +831,11 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
 /* The soft part of the cosine: a stem of one text that the other lacks
  * may still count against an unmatched stem of the other text, each stem
  * in at most one such pair:
- *   - a spelling variant: the two stems begin with the same two characters
- *     and their Jaro-Winkler similarity is at least SOFT_MIN (inflections
- *     the stemmer keeps apart, misspellings: "shreded" and "shredded");
- *     credit SOFT_CREDIT;
+ *   - a spelling variant: the two stems begin with the same two characters,
+ *     the shorter is at least 3/5 as long as the longer (SOFT_LEN_*: "cap"
+ *     is no variant of "capabl"), and their Jaro-Winkler similarity is at
+ *     least SOFT_MIN (inflections the stemmer keeps apart, misspellings:
+ *     "shreded" and "shredded"); credit SOFT_CREDIT;
  *   - otherwise, related words (English): the prior table relates them
  *     (WordNet: a shared synset, "restore" and "reconstruct", or a
  *     derivational link); credit REL_CREDIT.
@@ -845,7 +852,7 @@ static double stemJaroWinkler(const vb_sim *s, const simEntry *x, const simEntry
  * the STS-B train and dev splits. */
 #define SOFT_MIN 0.85
 #define SOFT_CREDIT 0.5
-#define REL_CREDIT 0.4
+#define REL_CREDIT 0.3
 #define SOFT_MAX_PAIRS 4096
 
 typedef struct simCand {
