@@ -258,38 +258,39 @@ class Seeds(unittest.TestCase):
         # <- 001#44 "Vladimir Putin: Of course, all the goals you mentioned
         # cannot be achieved before solving the main problem – ensuring security."
         (3, 44, 1),
-        # 000#5 "... a solid security framework is essential to safeguard
-        # reconstruction efforts ..." <- its second source 001#24 "I must tell
-        # you about construction and restoration efforts in the republic.":
-        # "efforts", and "reconstruction" related (WordNet) to "restoration".
-        (5, 24, 1),
+        # 000#5 "Putin reiterated that a solid security framework is essential
+        # to safeguard reconstruction efforts ..." <- 001#48 "... restoring the
+        # economy and the social sphere on a solid security foundation."
+        # Shares "solid", "security", and "reconstruction" ~ "restoring"
+        # (WordNet), 0.207; ahead of 001#24 and 001#44 (0.200 each).  First
+        # since "cap" no longer counts as a spelling variant of
+        # "capabilities" (001#59, "cap in hand").
+        (5, 48, 1),
+        # 000#7 "... places its armed forces in precarious positions under
+        # heavy artillery pressure." <- 001#46 "... sending their people into
+        # minefields, under our artillery strikes ...": "artillery" shared,
+        # "places" ~ "sending", "positions" ~ "side", "moves" ~ "impression"
+        # related (WordNet), 0.174; ahead of the web page's "View settings"
+        # (0.169: "positions" ~ "view", "places" ~ "settings").
+        (7, 46, 1),
         # 000#10 "News about the Kremlin's confirmation of the Putin-Pasechnik
         # talks comes as ..." <- 001#8 (the meeting at the Kremlin): found
         # since the cosine counts "Putin-Pasechnik" as "Putin" and "Pasechnik".
         (10, 8, 1),
     ]
-    # Known misses (README, similarity): the paraphrase shares too little
-    # wording with its source for a word-overlap measure.
+    # Second sources: a story sentence drawing on two transcript sentences
+    # ranks the second behind the first (README, similarity).
     MISSES = [
-        # 000#5 "Putin reiterated that a solid security framework is essential
-        # to safeguard reconstruction efforts ..." <- 001#48 "... restoring the
-        # economy and the social sphere on a solid security foundation."
-        # Shares "solid", "security", and "reconstruction" ~ "restoring"
-        # (WordNet), 0.225; behind 001#24 (0.228, the second source above).
-        (5, 48, 2),
+        # 000#5's second source 001#24 "I must tell you about construction
+        # and restoration efforts in the republic.": "efforts", and
+        # "reconstruction" related (WordNet) to "restoration"; 0.200, tied
+        # with 001#44, behind 001#48.
+        (5, 24, 2),
         # 000#1's second source, 001#45 "Now, as you can see, the situation
         # on the line of contact is stable.", behind 001#8 (the sentence's
         # other half), 001#6 and 001#10 (the meeting's heading and the turn
         # label naming Pasechnik) and 001#9 (a turn naming Putin and Pasechnik).
         (1, 45, 5),
-        # 000#7 "... places its armed forces in precarious positions under
-        # heavy artillery pressure." <- 001#46 "... sending their people into
-        # minefields, under our artillery strikes ...": "artillery" shared,
-        # "places" ~ "sending", "positions" ~ "side", "moves" ~ "impression"
-        # related (WordNet), 0.206; first among the spoken sentences, behind
-        # the web page's "View settings" (0.225: "positions" ~ "view" and
-        # "places" ~ "settings", WordNet senses of opinion and location).
-        (7, 46, 2),
     ]
 
     @classmethod
