@@ -101,29 +101,53 @@ const char *vb_sim_methods_supported(void) {
 
 /* ---- the prior ---------------------------------------------------------------- */
 
-/* The first bytes of the table's stems (letters only in the shipped
- * table): a stem starting with any other byte -- a number, for one -- is
- * not in the table, found without probing the table's cold memory.  Made
- * once. */
+/* The first bytes of the table's stems: a stem starting with any other
+ * byte is not in the table, found without probing the table's cold
+ * memory.  The table's few stems that do not start with a-z (numbers:
+ * "10", "1000th") also go in a small hash table of their own,
+ * g_priorOther, so a number -- every text of a stream may hold a different
+ * one -- is looked up in memory that stays in cache.  Made once. */
 static unsigned char g_priorFirst[256];
+#define PRIOR_OTHER_SLOTS 1024 /* a power of two */
+static unsigned short g_priorOther[PRIOR_OTHER_SLOTS]; /* as vb_word_prior_slot */
+static int g_priorOtherOn;                       /* 0: more such stems than fit at load 1/2 */
 static pthread_once_t g_priorFirstOnce = PTHREAD_ONCE_INIT;
+static int priorIsOther(unsigned char c) {
+  return c < 'a' || c > 'z';
+}
 static void priorFirstInit(void) {
-  unsigned i;
+  unsigned i, nOther = 0;
   for (i = 0; i < vb_word_prior_count; i++) {
-    g_priorFirst[(unsigned char)vb_word_prior_text[vb_word_prior_offset[i]]] = 1;
+    const char *z = vb_word_prior_text + vb_word_prior_offset[i];
+    g_priorFirst[(unsigned char)z[0]] = 1;
+    nOther += priorIsOther((unsigned char)z[0]);
   }
+  if (2 * nOther > PRIOR_OTHER_SLOTS) return;
+  for (i = 0; i < vb_word_prior_count; i++) {
+    const char *z = vb_word_prior_text + vb_word_prior_offset[i];
+    if (!priorIsOther((unsigned char)z[0])) continue;
+    unsigned h = vb_fnv1a32((const unsigned char *)z, strlen(z)) & (PRIOR_OTHER_SLOTS - 1);
+    while (g_priorOther[h]) h = (h + 1) & (PRIOR_OTHER_SLOTS - 1);
+    g_priorOther[h] = (unsigned short)(i + 1);
+  }
+  g_priorOtherOn = 1;
 }
 
 /* The prior table's index of a stem, or -1. */
 static int32_t priorFind(const char *zStem, size_t nStem) {
+  const unsigned short *aSlot = vb_word_prior_slot;
+  unsigned mask = vb_word_prior_size - 1;
   if (nStem > 0) {
     pthread_once(&g_priorFirstOnce, priorFirstInit);
     if (!g_priorFirst[(unsigned char)zStem[0]]) return -1;
+    if (priorIsOther((unsigned char)zStem[0]) && g_priorOtherOn) {
+      aSlot = g_priorOther;
+      mask = PRIOR_OTHER_SLOTS - 1;
+    }
   }
-  unsigned mask = vb_word_prior_size - 1;
   unsigned h = vb_fnv1a32((const unsigned char *)zStem, nStem) & mask;
   for (;;) {
-    unsigned s = vb_word_prior_slot[h];
+    unsigned s = aSlot[h];
     if (s == 0) return -1;
     const char *t = vb_word_prior_text + vb_word_prior_offset[s - 1];
     /* strlen first: memcmp over nStem bytes would read past a shorter
@@ -303,8 +327,16 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 
 /* ---- the context -------------------------------------------------------------------- */
 
-/* A direct-mapped cache of prior weights by stem hash. */
+/* A direct-mapped cache of prior weights by stem hash (for stems without a
+ * tokenizer user word: words of cached texts). */
 #define SIM_PRIOR_CACHE 4096
+/* The prior entries of stems that have a tokenizer cache entry: the
+ * entry's user word (vb_tok_user_word) holds 1 + the index of the stem's
+ * entry in vb_sim.aPriorMemo, so a word seen before finds its weight and
+ * relations with one load, without hashing or conflict misses.  An entry
+ * is checked by its stem hash (user words outlive a reset of the memo);
+ * the memo is emptied when it reaches SIM_PRIOR_MEMO_MAX entries. */
+#define SIM_PRIOR_MEMO_MAX 131072
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
@@ -373,6 +405,9 @@ struct vb_sim {
   uint64_t cacheKeyMask;            /* the key hash's kept bits */
   long cachePin;                    /* slot side a was read from, or -1 */
   simPriorSlot aPrior[SIM_PRIOR_CACHE];
+  simPriorSlot *aPriorMemo; /* prior entries reached through tokenizer user words */
+  size_t nPriorMemo, nPriorMemoCap, nPriorMemoMax;
+  simPriorSlot priorDefault; /* the entry of a stem not in the table */
   vb_buf fa, fb;  /* folded texts */
   simMap map;     /* distinct stems (or trigrams) of both texts */
   simStemInfo *aInfo; /* cosine: by the map's ids */
@@ -396,6 +431,9 @@ vb_sim *vb_sim_new(void) {
     s->nCacheMax = SIM_CACHE_BYTES;
     s->cacheKeyMask = ~(uint64_t)0;
     s->cachePin = -1;
+    s->nPriorMemoMax = SIM_PRIOR_MEMO_MAX;
+    pthread_once(&g_priorFirstOnce, priorFirstInit);
+    s->priorDefault.w = vb_word_prior_default;
   }
   return s;
 }
@@ -414,6 +452,13 @@ static void cacheEmpty(vb_sim *s) {
 
 void vb_sim_set_prefilter(vb_sim *s, int on) {
   s->noPrefilter = !on;
+}
+
+void vb_sim_set_prior_memo(vb_sim *s, size_t maxEntries) {
+  vb_free(s->aPriorMemo);
+  s->aPriorMemo = NULL;
+  s->nPriorMemo = s->nPriorMemoCap = 0;
+  s->nPriorMemoMax = maxEntries;
 }
 
 int vb_sim_cache_config(vb_sim *s, size_t slots, size_t maxBytes, int hashBits) {
@@ -437,6 +482,7 @@ void vb_sim_free(vb_sim *s) {
   vb_buf_free(&s->stems);
   vb_free(s->map.a);
   vb_free(s->aInfo);
+  vb_free(s->aPriorMemo);
   vb_free(s->seq[0].a);
   vb_free(s->seq[1].a);
   vb_free(s->aU32);
@@ -516,13 +562,56 @@ static inline void copyStem(unsigned char *dst, const char *src, size_t n) {
   }
 }
 
+/* Fill c with the prior entry of stem z[0..n) (hash h). */
+static void priorFill(simPriorSlot *c, uint64_t h, const char *z, size_t n) {
+  int32_t k = priorFind(z, n);
+  c->h = h;
+  c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
+  c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
+  c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
+  c->relStart = c->relMask ? vb_word_prior_rel_start[k] : 0;
+  c->relEnd = c->relMask ? vb_word_prior_rel_start[k + 1] : 0;
+}
+
+/* A stem's prior entry, or NULL when out of memory: through the user word
+ * uw of its tokenizer cache entry when it has one (see
+ * SIM_PRIOR_MEMO_MAX), else the direct-mapped cache.  A stem whose first
+ * byte starts no stem of the table (numbers) gets the default entry
+ * without touching either. */
+static const simPriorSlot *priorSlot(vb_sim *s, uint64_t h, const char *z, size_t n,
+                                     uint32_t *uw) {
+  if (n > 0 && !g_priorFirst[(unsigned char)z[0]]) return &s->priorDefault;
+  if (uw != NULL) {
+    uint32_t u = *uw;
+    if (u != 0 && u <= s->nPriorMemo && s->aPriorMemo[u - 1].h == h) return &s->aPriorMemo[u - 1];
+    if (s->nPriorMemoMax > 0) {
+      if (s->nPriorMemo >= s->nPriorMemoMax) s->nPriorMemo = 0;
+      if (s->nPriorMemo == s->nPriorMemoCap) {
+        size_t cap = s->nPriorMemoCap ? 2 * s->nPriorMemoCap : 1024;
+        if (cap > s->nPriorMemoMax) cap = s->nPriorMemoMax;
+        simPriorSlot *a = vb_realloc(s->aPriorMemo, cap * sizeof(simPriorSlot));
+        if (a == NULL) return NULL;
+        s->aPriorMemo = a;
+        s->nPriorMemoCap = cap;
+      }
+      simPriorSlot *c = &s->aPriorMemo[s->nPriorMemo++];
+      priorFill(c, h, z, n);
+      *uw = (uint32_t)s->nPriorMemo;
+      return c;
+    }
+  }
+  simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+  if (c->h != h) priorFill(c, h, z, n);
+  return c;
+}
+
 /* One word of text `side`: count its stem in the map; for the cosine, the
  * prior weight and the stem's text once per distinct stem; for lcs and
  * partial, its id in seq[side]. */
 static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, uint64_t h, int stop,
                                                          const char *zStem, size_t nStem,
                                                          int forCosine, int weighted, int wantSeq,
-                                                         long memoOff) {
+                                                         long memoOff, uint32_t *uw) {
   int isNew;
   simEntry *e = mapUpsert(&s->map, h, &isNew);
   if (e == NULL) return VB_NOMEM;
@@ -540,16 +629,8 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
     info->rel1 = 0;
     e->w = 1.0f;
     if (weighted) {
-      simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
-      if (c->h != h) {
-        int32_t k = priorFind(zStem, nStem);
-        c->h = h;
-        c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
-        c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
-        c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
-        c->relStart = c->relMask ? vb_word_prior_rel_start[k] : 0;
-        c->relEnd = c->relMask ? vb_word_prior_rel_start[k + 1] : 0;
-      }
+      const simPriorSlot *c = priorSlot(s, h, zStem, nStem, uw);
+      if (c == NULL) return VB_NOMEM;
       e->w = c->w;
       info->rel1 = c->rel1;
       info->relMask = c->relMask;
@@ -662,7 +743,7 @@ static int addParts(vb_sim *s, const vb_lang *lang, int side, const unsigned cha
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (*pMemo) *pMemo = memoPush(&s->memo[side], h, tok.stop, tok.stem, tok.nStem, 1, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, 1, weighted, 0, memoOff, t->userWord);
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0);
@@ -797,7 +878,7 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
       for (i = 0; i < e->nWords && rc == VB_OK; i++) {
         const simMemoWord *w = &aw[i];
         rc = addWord(s, side, w->h, w->stop, forCosine ? (const char *)zStems + w->off : "", w->len,
-                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1);
+                     forCosine, weighted, wantSeq, forCosine ? (long)w->off : -1, NULL);
       }
       return rc;
     }
@@ -831,7 +912,8 @@ static int collectWords(vb_sim *s, const vb_lang *lang, const unsigned char *z, 
     uint64_t h = tok.hash ? tok.hash : 1;
     long memoOff = -1; /* the stem's offset in the memo, which the map then shares */
     if (memo) memo = memoPush(m, h, tok.stop, tok.stem, tok.nStem, forCosine, &memoOff);
-    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff);
+    rc = addWord(s, side, h, tok.stop, tok.stem, tok.nStem, forCosine, weighted, wantSeq, memoOff,
+                 t->userWord);
     if (rc) break;
   }
   vb_tok_reset(t, (const unsigned char *)"", 0); /* drop the borrowed pointer */

@@ -414,9 +414,10 @@ static void testCosineRelations(void) {
 /* Random texts of near-miss words (misspellings: letters dropped, doubled,
  * swapped or changed, suffixes added), so many stem pairs sit near the soft
  * match threshold: a fresh scorer without the cache and without the soft
- * prefilter, one shared warm scorer, one with the cache off and one with a
- * tiny cache (2 slots, 600 bytes) give bit-identical scores for every
- * method, in both argument orders. */
+ * prefilter, one shared warm scorer, one with the cache off, one with a
+ * tiny cache (2 slots, 600 bytes), one without the memo of prior entries
+ * reached through tokenizer user words and one whose memo holds 3 entries
+ * give bit-identical scores for every method, in both argument orders. */
 static void testRandomSameScores(void) {
   static const char *const kBase[] = {
       "license",  "licensor", "licensee", "distribute", "distribution", "software", "program",
@@ -456,23 +457,27 @@ static void testRandomSameScores(void) {
     anText[i] = n;
   }
   vb_sim *warm = vb_sim_new(), *off = vb_sim_new(), *tiny = vb_sim_new();
-  CHECK(warm && off && tiny);
-  if (!warm || !off || !tiny) return;
+  vb_sim *memoOff = vb_sim_new(), *memoTiny = vb_sim_new();
+  CHECK(warm && off && tiny && memoOff && memoTiny);
+  if (!warm || !off || !tiny || !memoOff || !memoTiny) return;
   vb_sim_cache_config(off, 0, 0, 64);
   vb_sim_cache_config(tiny, 2, 600, 64);
+  vb_sim_set_prior_memo(memoOff, 0);  /* prior entries through the direct-mapped cache only */
+  vb_sim_set_prior_memo(memoTiny, 3); /* the user-word memo wraps around all the time */
+  vb_sim_cache_config(memoTiny, 0, 0, 64);
   int bad = 0, round;
   for (round = 0; round < 4000; round++) {
     size_t a = rnd() % NTEXT, b = rnd() % NTEXT;
     vb_sim_method method = kMethod[rnd() % (sizeof kMethod / sizeof kMethod[0])];
     const unsigned char *za = (const unsigned char *)aText[a], *zb = (const unsigned char *)aText[b];
-    double want = -1, got[3] = {-1, -1, -1};
+    double want = -1, got[5] = {-1, -1, -1, -1, -1};
     vb_sim *fresh = vb_sim_new();
     vb_sim_cache_config(fresh, 0, 0, 64);
     vb_sim_set_prefilter(fresh, 0); /* the reference scores every soft candidate */
     int rcWant = vb_sim_score(fresh, method, NULL, za, anText[a], zb, anText[b], &want);
     vb_sim_free(fresh);
-    vb_sim *aSim[3] = {warm, off, tiny};
-    for (k = 0; k < 3; k++) {
+    vb_sim *aSim[5] = {warm, off, tiny, memoOff, memoTiny};
+    for (k = 0; k < 5; k++) {
       int rc = vb_sim_score(aSim[k], method, NULL, za, anText[a], zb, anText[b], &got[k]);
       if (rc != rcWant || memcmp(&got[k], &want, sizeof want) != 0) {
         if (bad++ < 5) {
@@ -487,6 +492,8 @@ static void testRandomSameScores(void) {
   vb_sim_free(warm);
   vb_sim_free(off);
   vb_sim_free(tiny);
+  vb_sim_free(memoOff);
+  vb_sim_free(memoTiny);
 }
 
 /* The ASCII short path of vb_jaro_winkler gives the same double as the
@@ -524,6 +531,8 @@ static void testWordPriorShortcut(void) {
   }
   CHECK_MSG(bad == 0, "%u table stems get a wrong weight", bad);
   CHECK((float)vb_word_prior("2024", 4) == vb_word_prior_default);
+  CHECK((float)vb_word_prior("1000th", 6) != vb_word_prior_default); /* the small table of numbers */
+  CHECK((float)vb_word_prior("1000t", 5) == vb_word_prior_default);
   CHECK((float)vb_word_prior("xyzzy", 5) == vb_word_prior_default);
   CHECK((float)vb_word_prior("\xc3\xa9t\xc3\xa9", 6) == vb_word_prior_default);
   CHECK((float)vb_word_prior("qqqqqq", 6) == vb_word_prior_default);
