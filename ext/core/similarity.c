@@ -576,14 +576,13 @@ static void priorFill(simPriorSlot *c, uint64_t h, const char *z, size_t n) {
 /* A stem's prior entry, or NULL when out of memory: through the user word
  * uw of its tokenizer cache entry when it has one (see
  * SIM_PRIOR_MEMO_MAX), else the direct-mapped cache.  A stem whose first
- * byte starts no stem of the table (numbers) gets the default entry
- * without touching either. */
-static const simPriorSlot *priorSlot(vb_sim *s, uint64_t h, const char *z, size_t n,
-                                     uint32_t *uw) {
-  if (n > 0 && !g_priorFirst[(unsigned char)z[0]]) return &s->priorDefault;
+ * byte starts no stem of the table gets the default entry without
+ * touching either.  priorSlot is the inlined hit path, priorSlotMiss the
+ * rest. */
+static __attribute__((noinline)) const simPriorSlot *priorSlotMiss(vb_sim *s, uint64_t h,
+                                                                   const char *z, size_t n,
+                                                                   uint32_t *uw) {
   if (uw != NULL) {
-    uint32_t u = *uw;
-    if (u != 0 && u <= s->nPriorMemo && s->aPriorMemo[u - 1].h == h) return &s->aPriorMemo[u - 1];
     if (s->nPriorMemoMax > 0) {
       if (s->nPriorMemo >= s->nPriorMemoMax) s->nPriorMemo = 0;
       if (s->nPriorMemo == s->nPriorMemoCap) {
@@ -603,6 +602,20 @@ static const simPriorSlot *priorSlot(vb_sim *s, uint64_t h, const char *z, size_
   simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
   if (c->h != h) priorFill(c, h, z, n);
   return c;
+}
+
+static inline __attribute__((always_inline)) const simPriorSlot *priorSlot(vb_sim *s, uint64_t h,
+                                                                         const char *z, size_t n,
+                                                                         uint32_t *uw) {
+  if (n > 0 && !g_priorFirst[(unsigned char)z[0]]) return &s->priorDefault;
+  if (uw != NULL) {
+    uint32_t u = *uw;
+    if (u != 0 && u <= s->nPriorMemo && s->aPriorMemo[u - 1].h == h) return &s->aPriorMemo[u - 1];
+  } else {
+    const simPriorSlot *c = &s->aPrior[h & (SIM_PRIOR_CACHE - 1)];
+    if (c->h == h) return c;
+  }
+  return priorSlotMiss(s, h, z, n, uw);
 }
 
 /* One word of text `side`: count its stem in the map; for the cosine, the
@@ -1115,6 +1128,8 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
   uint64_t aMaskB[STACK], *maskB = aMaskB; /* b's filters (0: no relations) */
   uint64_t aBitB[STACK], *bitB = aBitB;    /* b's relBits */
+  int32_t aHead[2 * STACK], *head = aHead;  /* b's stems by key: first j of the bucket, or -1 */
+  int32_t aNext[STACK], *next = aNext;      /* the next j of the same bucket, or -1 */
   uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
   size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
@@ -1124,15 +1139,20 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   nua = nOnlyA; /* stems only in a, only in b (counted by the caller) */
   nub = nOnlyB;
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
+  size_t nBucket = 2 * STACK;
+  while (nBucket < 2 * nub) nBucket *= 2;
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
-    heap = vb_malloc(nu * sizeof(simSide) + nub * 2 * sizeof(uint64_t) + nu);
+    heap = vb_malloc(nu * sizeof(simSide) + nub * 2 * sizeof(uint64_t) +
+                     (nBucket + nub) * sizeof(int32_t) + nu);
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
     maskB = (uint64_t *)(ub + nub);
     bitB = maskB + nub;
-    usedA = (uint8_t *)(bitB + nub);
+    head = (int32_t *)(bitB + nub);
+    next = head + nBucket;
+    usedA = (uint8_t *)(next + nub);
   }
   usedB = usedA + nua;
   nua = nub = 0;
@@ -1158,10 +1178,23 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
     side->weight = (double)e->w;
     side->len = 0;
   }
-  /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN. */
+  /* Spelling variants: same two first characters, Jaro-Winkler >= SOFT_MIN.
+   * b's stems are chained by a hash of their key (j ascending in each
+   * chain), so each stem of a meets only those of b in its bucket: linear
+   * in the stems, not their product. */
+  int shift = 64 - __builtin_ctzll((unsigned long long)nBucket);
+  for (j = 0; j < nBucket; j++) head[j] = -1;
+  for (j = nub; j-- > 0;) {
+    size_t k = (size_t)((ub[j].key * 0x9E3779B97F4A7C15ULL) >> shift);
+    next[j] = head[k];
+    head[k] = (int32_t)j;
+  }
   for (i = 0; i < nua && rc == VB_OK; i++) {
-    for (j = 0; j < nub; j++) {
-      if (ua[i].key != ub[j].key || !softMayQualify(s, &ua[i], &ub[j])) continue;
+    uint64_t keyA = ua[i].key;
+    int32_t jj = head[(keyA * 0x9E3779B97F4A7C15ULL) >> shift];
+    for (; jj >= 0; jj = next[jj]) {
+      j = (size_t)jj;
+      if (ub[j].key != keyA || !softMayQualify(s, &ua[i], &ub[j])) continue;
       double r = stemJaroWinkler(s, ua[i].e, ub[j].e);
       if (r < SOFT_MIN) continue;
       rc = pushCand(&cand, &nCand, &capCand, aCand, &ua[i], &ub[j], (uint32_t)i, (uint32_t)j,
