@@ -1123,7 +1123,8 @@ static int pushCand(simCand **pCand, size_t *pn, size_t *pCap, const simCand *aS
 }
 
 #define REL_NONE UINT32_MAX
-static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, double *pSoft) {
+static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const uint32_t *idOnlyB,
+                       size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
   uint64_t aMaskB[STACK], *maskB = aMaskB; /* b's filters (0: no relations) */
@@ -1132,11 +1133,11 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
   int32_t aNext[STACK], *next = aNext;      /* the next j of the same bucket, or -1 */
   uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
   simCand aCand[4 * STACK], *cand = aCand;
-  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j, n = s->map.used;
+  size_t nua = 0, nub = 0, nCand = 0, capCand = 4 * STACK, i, j;
   void *heap = NULL;
   int rc = VB_OK;
   *pSoft = 0;
-  nua = nOnlyA; /* stems only in a, only in b (counted by the caller) */
+  nua = nOnlyA; /* stems only in a, only in b (listed by the caller, by id) */
   nub = nOnlyB;
   if (nua == 0 || nub == 0 || nua * nub > SOFT_MAX_PAIRS) return VB_OK;
   size_t nBucket = 2 * STACK;
@@ -1155,22 +1156,18 @@ static int softMatches(vb_sim *s, int useAll, size_t nOnlyA, size_t nOnlyB, doub
     usedA = (uint8_t *)(next + nub);
   }
   usedB = usedA + nua;
-  nua = nub = 0;
   uint64_t masksB = 0; /* the OR of b's filters */
-  for (i = 0; i < n; i++) {
-    simEntry *e = MAP_AT(&s->map, i);
-    uint32_t xa = e->ca + (useAll ? e->sa : 0), xb = e->cb + (useAll ? e->sb : 0);
-    const simStemInfo *info = &s->aInfo[i];
-    simSide *side;
-    if (xa && !xb) {
-      side = &ua[nua++];
-    } else if (xb && !xa) {
-      maskB[nub] = info->relMask;
-      bitB[nub] = info->rel1 ? relBits(info->rel1 - 1) : 0;
+  for (i = 0; i < nua + nub; i++) {
+    int inB = i >= nua;
+    size_t k = inB ? i - nua : i;
+    uint32_t id = inB ? idOnlyB[k] : idOnlyA[i];
+    simEntry *e = MAP_AT(&s->map, id);
+    const simStemInfo *info = &s->aInfo[id];
+    simSide *side = inB ? &ub[k] : &ua[i];
+    if (inB) {
+      maskB[k] = info->relMask;
+      bitB[k] = info->rel1 ? relBits(info->rel1 - 1) : 0;
       masksB |= info->relMask;
-      side = &ub[nub++];
-    } else {
-      continue;
     }
     side->e = e;
     side->info = info;
@@ -1345,26 +1342,37 @@ static int wordScore(vb_sim *s, vb_sim_method method, const vb_lang *lang, const
 
   size_t setA = 0, setB = 0, both = 0;
   double dot = 0, qa = 0, qb = 0;
+  /* The cosine lists the ids of the stems only in a, only in b, for its
+   * soft matches: written without a branch, at the end of each list. */
+  uint32_t *idOnlyA = NULL, *idOnlyB = NULL;
+  if (method == VB_SIM_COSINE) {
+    rc = scratchU32(s, 2 * s->map.used + 2);
+    if (rc) return rc;
+    idOnlyA = s->aU32;
+    idOnlyB = s->aU32 + s->map.used + 1;
+  }
   for (i = 0; i < s->map.used; i++) {
     const simEntry *e = MAP_AT(&s->map, i);
     /* presence in a, in b, as integers: no branch on the data */
     unsigned ina = (e->ca + (useAll ? e->sa : 0)) != 0, inb = (e->cb + (useAll ? e->sb : 0)) != 0;
-    setA += ina;
-    setB += inb;
-    both += ina & inb;
     if (method == VB_SIM_COSINE) { /* presence: a repeated stem counts once */
       double w2 = (double)e->w * (double)e->w;
       double pa = (double)ina, pb = (double)inb;
       dot += pa * pb * w2;
       qa += pa * w2;
       qb += pb * w2;
+      idOnlyA[setA - both] = (uint32_t)i;
+      idOnlyB[setB - both] = (uint32_t)i;
     }
+    setA += ina;
+    setB += inb;
+    both += ina & inb;
   }
   double r = 0;
   switch (method) {
     case VB_SIM_COSINE: {
       double soft = 0;
-      rc = softMatches(s, useAll, setA - both, setB - both, &soft);
+      rc = softMatches(s, idOnlyA, setA - both, idOnlyB, setB - both, &soft);
       if (rc) return rc;
       r = (dot + soft) / sqrt(qa * qb);
       break;
