@@ -340,9 +340,7 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
-  uint32_t rel1;             /* 1 + the stem's prior index when it has relations, else 0 */
-  uint64_t relMask;          /* vb_word_prior_rel_mask of that index (0: none) */
-  uint32_t relStart, relEnd; /* vb_word_prior_rel_start of that index and the next */
+  simStemInfo info; /* the stem's key and relations, copied to vb_sim.aInfo as they are */
 } simPriorSlot;
 
 /* A growable array of word ids (bit 31: a stopword). */
@@ -567,10 +565,11 @@ static void priorFill(simPriorSlot *c, uint64_t h, const char *z, size_t n) {
   int32_t k = priorFind(z, n);
   c->h = h;
   c->w = k < 0 ? vb_word_prior_default : vb_word_prior_weight[k];
-  c->relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
-  c->rel1 = c->relMask ? (uint32_t)k + 1 : 0;
-  c->relStart = c->relMask ? vb_word_prior_rel_start[k] : 0;
-  c->relEnd = c->relMask ? vb_word_prior_rel_start[k + 1] : 0;
+  c->info.first2 = stemKeyOf((const unsigned char *)z, n);
+  c->info.relMask = k >= 0 ? vb_word_prior_rel_mask[k] : 0;
+  c->info.rel1 = c->info.relMask ? (uint32_t)k + 1 : 0;
+  c->info.relStart = c->info.relMask ? vb_word_prior_rel_start[k] : 0;
+  c->info.relEnd = c->info.relMask ? vb_word_prior_rel_start[k + 1] : 0;
 }
 
 /* A stem's prior entry, or NULL when out of memory: through the user word
@@ -637,19 +636,14 @@ static inline __attribute__((always_inline)) int addWord(vb_sim *s, int side, ui
       s->nInfo = cap;
     }
     simStemInfo *info = &s->aInfo[e->id];
-    info->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
-    info->relMask = 0;
-    info->rel1 = 0;
-    e->w = 1.0f;
-    if (weighted) {
-      const simPriorSlot *c = priorSlot(s, h, zStem, nStem, uw);
+    const simPriorSlot *c = &s->priorDefault;
+    if (weighted) { /* English: the prior's entry, key included */
+      c = priorSlot(s, h, zStem, nStem, uw);
       if (c == NULL) return VB_NOMEM;
-      e->w = c->w;
-      info->rel1 = c->rel1;
-      info->relMask = c->relMask;
-      info->relStart = c->relStart;
-      info->relEnd = c->relEnd;
     }
+    e->w = weighted ? c->w : 1.0f;
+    *info = c->info;
+    if (c == &s->priorDefault) info->first2 = stemKeyOf((const unsigned char *)zStem, nStem);
     if (memoOff >= 0) { /* the stem is already in this side's memo */
       e->off = (uint32_t)memoOff;
       e->len = (uint32_t)nStem | (uint32_t)(side + 1) << STEM_SRC_SHIFT;
