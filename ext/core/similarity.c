@@ -1121,8 +1121,10 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
                        size_t nOnlyB, double *pSoft) {
   enum { STACK = 64 };
   simSide aUA[STACK], aUB[STACK], *ua = aUA, *ub = aUB;
-  uint64_t aMaskB[STACK], *maskB = aMaskB; /* b's filters (0: no relations) */
-  uint64_t aBitB[STACK], *bitB = aBitB;    /* b's relBits */
+  /* b's stems with relations, in order: filter, relBits, index in ub */
+  uint64_t aMaskB[STACK], *maskB = aMaskB;
+  uint64_t aBitB[STACK], *bitB = aBitB;
+  uint32_t aRelB[STACK], *relB = aRelB;
   int32_t aHead[2 * STACK], *head = aHead;  /* b's stems by key: first j of the bucket, or -1 */
   int32_t aNext[STACK], *next = aNext;      /* the next j of the same bucket, or -1 */
   uint8_t aUsed[2 * STACK], *usedA = aUsed, *usedB;
@@ -1139,7 +1141,7 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
   if (nua > STACK || nub > STACK) {
     size_t nu = nua + nub;
     heap = vb_malloc(nu * sizeof(simSide) + nub * 2 * sizeof(uint64_t) +
-                     (nBucket + nub) * sizeof(int32_t) + nu);
+                     (nBucket + 2 * nub) * sizeof(int32_t) + nu);
     if (heap == NULL) return VB_NOMEM;
     ua = heap;
     ub = ua + nua;
@@ -1147,10 +1149,12 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
     bitB = maskB + nub;
     head = (int32_t *)(bitB + nub);
     next = head + nBucket;
-    usedA = (uint8_t *)(next + nub);
+    relB = (uint32_t *)(next + nub);
+    usedA = (uint8_t *)(relB + nub);
   }
   usedB = usedA + nua;
   uint64_t masksB = 0; /* the OR of b's filters */
+  size_t nRelB = 0;    /* b's stems with relations */
   for (i = 0; i < nua + nub; i++) {
     int inB = i >= nua;
     size_t k = inB ? i - nua : i;
@@ -1158,9 +1162,11 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
     simEntry *e = MAP_AT(&s->map, id);
     const simStemInfo *info = &s->aInfo[id];
     simSide *side = inB ? &ub[k] : &ua[i];
-    if (inB) {
-      maskB[k] = info->relMask;
-      bitB[k] = info->rel1 ? relBits(info->rel1 - 1) : 0;
+    if (inB) { /* listed at nRelB, kept when it has relations (rel1 != 0) */
+      maskB[nRelB] = info->relMask;
+      bitB[nRelB] = relBits(info->rel1 - 1);
+      relB[nRelB] = (uint32_t)k;
+      nRelB += info->rel1 != 0;
       masksB |= info->relMask;
     }
     side->e = e;
@@ -1194,7 +1200,7 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
     }
   }
   /* Related words (English; elsewhere every filter is 0).  For each stem
-   * of a with relations, the stems of b whose bit is in its filter and
+   * of a with relations, the stems of b with relations whose bit is in its filter and
    * whose filter holds its bit are marked in a 64-bit word per block of 64,
    * without branches (a data-dependent branch per pair mispredicts); only
    * those are searched.  A pair already a spelling variant is not added
@@ -1206,16 +1212,16 @@ static int softMatches(vb_sim *s, const uint32_t *idOnlyA, size_t nOnlyA, const 
     if (maskA == 0) continue;
     uint64_t bitsA = relBits(ia->rel1 - 1);
     if ((masksB & bitsA) != bitsA) continue;
-    for (size_t j0 = 0; j0 < nub && rc == VB_OK; j0 += 64) {
-      size_t jn = nub - j0 < 64 ? nub - j0 : 64;
+    for (size_t j0 = 0; j0 < nRelB && rc == VB_OK; j0 += 64) {
+      size_t jn = nRelB - j0 < 64 ? nRelB - j0 : 64;
       uint64_t hits = 0;
       for (j = 0; j < jn; j++) {
         uint64_t bj = bitB[j0 + j];
-        uint64_t hit = ((maskA & bj) == bj) & ((maskB[j0 + j] & bitsA) == bitsA) & (bj != 0);
+        uint64_t hit = ((maskA & bj) == bj) & ((maskB[j0 + j] & bitsA) == bitsA);
         hits |= hit << j;
       }
       while (hits) {
-        size_t jj = j0 + (size_t)__builtin_ctzll(hits);
+        size_t jj = relB[j0 + (size_t)__builtin_ctzll(hits)];
         hits &= hits - 1;
         const simStemInfo *ib = ub[jj].info;
         if (!priorRelated(ia, ib)) continue;
