@@ -250,25 +250,35 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
+/* The table: open addressing over `slot` (cap slots, load at most 1/2),
+ * each slot 0 (empty) or the 1-based index of its entry in the dense array
+ * `a`, where entries sit in insertion order (a[0] is a sentinel with key 0;
+ * keys are never 0).  Probing reads the 4-byte slots and the dense keys,
+ * and the loops over the entries (the cosine, the soft matches) read them
+ * in order: the words of a pair touch a few hundred contiguous bytes, not
+ * one scattered cache line per stem.  pos[i] is entry i's slot, so a reset
+ * clears only the slots in use.  Entries past `used` are all zeros. */
 typedef struct simMap {
-  simEntry *a;
-  uint32_t *order; /* order[id] = slot of the id-th key inserted */
+  simEntry *a;     /* cap / 2 + 2 entries */
+  uint32_t *slot;  /* cap slots */
+  uint32_t *pos;   /* cap / 2 + 2 slot numbers */
   size_t cap, used;
 } simMap;
 
 static int mapAlloc(simMap *m, size_t cap) {
-  simEntry *a = vb_malloc(cap * (sizeof(simEntry) + sizeof(uint32_t)));
+  size_t nDense = cap / 2 + 2;
+  simEntry *a = vb_malloc(nDense * sizeof(simEntry) + (cap + nDense) * sizeof(uint32_t));
   if (a == NULL) return VB_NOMEM;
-  memset(a, 0, cap * sizeof(simEntry));
+  memset(a, 0, nDense * sizeof(simEntry) + cap * sizeof(uint32_t));
   m->a = a;
-  m->order = (uint32_t *)(a + cap);
+  m->slot = (uint32_t *)(a + nDense);
+  m->pos = m->slot + cap;
   m->cap = cap;
   return VB_OK;
 }
 
 /* Empty the table, sized for about `expect` keys; shrinks after a large
- * input.  Reuse clears only the slots in use (whole entries: an empty slot
- * is all zeros, which mapUpsert relies on). */
+ * input.  Reuse clears only the slots and entries in use. */
 static int mapReset(simMap *m, size_t expect) {
   size_t cap = 64, k;
   while (cap < 2 * expect) cap <<= 1;
@@ -278,7 +288,8 @@ static int mapReset(simMap *m, size_t expect) {
     m->cap = m->used = 0;
     return mapAlloc(m, cap);
   }
-  for (k = 0; k < m->used; k++) memset(&m->a[m->order[k]], 0, sizeof(simEntry));
+  for (k = 1; k <= m->used; k++) m->slot[m->pos[k]] = 0;
+  memset(m->a + 1, 0, m->used * sizeof(simEntry));
   m->used = 0;
   return VB_OK;
 }
@@ -287,12 +298,12 @@ static int mapGrow(simMap *m) {
   simMap g = {0};
   size_t k;
   if (mapAlloc(&g, m->cap * 2)) return VB_NOMEM;
-  for (k = 0; k < m->used; k++) {
-    const simEntry *e = &m->a[m->order[k]];
-    size_t h = (size_t)e->key & (g.cap - 1);
-    while (g.a[h].key) h = (h + 1) & (g.cap - 1);
-    g.a[h] = *e;
-    g.order[k] = (uint32_t)h;
+  memcpy(g.a + 1, m->a + 1, m->used * sizeof(simEntry));
+  for (k = 1; k <= m->used; k++) {
+    size_t h = (size_t)g.a[k].key & (g.cap - 1);
+    while (g.slot[h]) h = (h + 1) & (g.cap - 1);
+    g.slot[h] = (uint32_t)k;
+    g.pos[k] = (uint32_t)h;
   }
   g.used = m->used;
   vb_free(m->a);
@@ -300,30 +311,33 @@ static int mapGrow(simMap *m) {
   return VB_OK;
 }
 
-/* The entry of key; *pNew = 1 when it was just inserted (zeroed, with id =
- * the number of keys before it). */
+/* The entry of key (never 0); *pNew = 1 when it was just inserted (zeroed,
+ * with id = the number of keys before it). */
 static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint64_t key,
                                                                  int *pNew) {
   if (2 * (m->used + 1) > m->cap && mapGrow(m)) return NULL;
   size_t mask = m->cap - 1, h = (size_t)key & mask;
-  uint64_t k;
-  /* one branch per probe: a collision (rare at load <= 1/2) */
-  while ((k = m->a[h].key, (k != key) & (k != 0))) h = (h + 1) & mask;
-  simEntry *e = &m->a[h];
-  int isNew = k == 0;
-  /* Insert without a branch on isNew: an empty slot is all zeros
-   * (mapReset clears whole entries), order[used] is scratch until used
-   * grows past it. */
+  uint32_t v;
+  /* one branch per probe: a collision (rare at load <= 1/2); an empty slot
+   * reads the sentinel a[0], whose key 0 never matches */
+  while ((v = m->slot[h], (v != 0) & (m->a[v].key != key))) h = (h + 1) & mask;
+  int isNew = v == 0;
+  /* Insert without a branch on isNew: the entry after the last is all
+   * zeros, and for a key already there every store below rewrites the
+   * value it has. */
+  size_t i = isNew ? m->used + 1 : v;
+  simEntry *e = &m->a[i];
   e->key = key;
-  e->id = isNew ? (uint32_t)m->used : e->id;
-  m->order[m->used] = (uint32_t)h;
+  e->id = (uint32_t)(i - 1);
+  m->slot[h] = (uint32_t)i;
+  m->pos[i] = (uint32_t)h;
   m->used += (size_t)isNew;
   *pNew = isNew;
   return e;
 }
 
 /* The id-th entry. */
-#define MAP_AT(m, k) (&(m)->a[(m)->order[k]])
+#define MAP_AT(m, k) (&(m)->a[(k) + 1])
 
 /* ---- the context -------------------------------------------------------------------- */
 
