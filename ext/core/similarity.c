@@ -53,7 +53,9 @@
  * back), direct-mapped by a 64-bit key hash, verified by the bytes, a clock
  * hand freeing entries beyond the byte bound.  An entry that text a is
  * read from is pinned while text b is prepared, so the map never points
- * into freed memory.
+ * into freed memory.  The cosine reaches the prior entry of a stem the
+ * tokenizer has cached through the entry's user word (SIM_PRIOR_MEMO_MAX),
+ * other stems through a direct-mapped cache by stem hash.
  * Memory: the word methods keep one hash-table entry per distinct stem (plus
  * 4 bytes per word for lcs and partial, and for the cosine 32 bytes per
  * distinct stem for its soft matches); the character methods keep the
@@ -350,7 +352,7 @@ static inline __attribute__((always_inline)) simEntry *mapUpsert(simMap *m, uint
  * relations with one load, without hashing or conflict misses.  An entry
  * is checked by its stem hash (user words outlive a reset of the memo);
  * the memo is emptied when it reaches SIM_PRIOR_MEMO_MAX entries. */
-#define SIM_PRIOR_MEMO_MAX 131072
+#define SIM_PRIOR_MEMO_MAX 65536 /* entries of 40 bytes: at most 2.6 MB */
 typedef struct simPriorSlot {
   uint64_t h; /* 0 = empty */
   float w;
