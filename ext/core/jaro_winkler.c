@@ -52,77 +52,60 @@ static double winkler(const unsigned char *a, size_t na, const unsigned char *b,
  * algorithm on decoded code points with bit-mask flags, cheaper than
  * building match vectors.  Same matching rule as the long path. */
 #define SHORT_MAX 32
+/* The Jaro similarity of pattern p (lp characters) against text t (lt >=
+ * lp), by the direct quadratic loop with bit-mask flags; one definition for
+ * code points and for ASCII bytes, so both give the same result to the bit. */
+#define DEFINE_SHORT_JARO(name, T)                                                          \
+  static double name(const T *p, size_t lp, const T *t, size_t lt) {                        \
+    size_t i, j, k, window = lt / 2;                                                        \
+    if (window > 0) window--;                                                               \
+    uint64_t flagP = 0, flagT = 0;                                                          \
+    size_t nMatch = 0;                                                                      \
+    for (j = 0; j < lt; j++) {                                                              \
+      size_t lo = j > window ? j - window : 0, hi = j + window < lp - 1 ? j + window : lp - 1; \
+      for (i = lo; i <= hi && lo < lp; i++) {                                               \
+        if (!((flagP >> i) & 1) && p[i] == t[j]) {                                          \
+          flagP |= (uint64_t)1 << i;                                                        \
+          flagT |= (uint64_t)1 << j;                                                        \
+          nMatch++;                                                                         \
+          break;                                                                            \
+        }                                                                                   \
+      }                                                                                     \
+    }                                                                                       \
+    if (nMatch == 0) return 0.0;                                                            \
+    size_t trans = 0;                                                                       \
+    for (i = 0, k = 0; i < lp; i++) {                                                       \
+      if (!((flagP >> i) & 1)) continue;                                                    \
+      while (!((flagT >> k) & 1)) k++;                                                      \
+      trans += p[i] != t[k];                                                                \
+      k++;                                                                                  \
+    }                                                                                       \
+    trans /= 2;                                                                             \
+    double m = (double)nMatch;                                                              \
+    return (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;               \
+  }
+DEFINE_SHORT_JARO(shortJaroCodePoints, int32_t)
+DEFINE_SHORT_JARO(shortJaroBytes, unsigned char)
+
 static double shortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b, size_t nb,
                                const unsigned char *p, size_t np, size_t lp, const unsigned char *t,
                                size_t nt, size_t lt) {
   int32_t cp[SHORT_MAX], ct[SHORT_MAX];
-  size_t i = 0, j = 0, k;
+  size_t i = 0, j = 0;
   while (i < np) i = vb_utf8_next(p, np, i, &cp[j++]);
   for (i = 0, j = 0; i < nt;) i = vb_utf8_next(t, nt, i, &ct[j++]);
-  size_t window = lt / 2;
-  if (window > 0) window--;
-  uint64_t flagP = 0, flagT = 0;
-  size_t nMatch = 0;
-  for (j = 0; j < lt; j++) {
-    size_t lo = j > window ? j - window : 0, hi = j + window < lp - 1 ? j + window : lp - 1;
-    for (i = lo; i <= hi && lo < lp; i++) {
-      if (!((flagP >> i) & 1) && cp[i] == ct[j]) {
-        flagP |= (uint64_t)1 << i;
-        flagT |= (uint64_t)1 << j;
-        nMatch++;
-        break;
-      }
-    }
-  }
-  if (nMatch == 0) return 0.0;
-  size_t trans = 0;
-  for (i = 0, k = 0; i < lp; i++) {
-    if (!((flagP >> i) & 1)) continue;
-    while (!((flagT >> k) & 1)) k++;
-    trans += cp[i] != ct[k];
-    k++;
-  }
-  trans /= 2;
-  double m = (double)nMatch;
-  double sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
-  return winkler(a, na, b, nb, sim);
+  return winkler(a, na, b, nb, shortJaroCodePoints(cp, lp, ct, lt));
 }
 
 /* Two ASCII texts of 1 to SHORT_MAX bytes (the soft matching of stems
- * calls this for every candidate pair): shortJaroWinkler on the bytes, which
- * are the code points, without counting or decoding.  The same loops and
- * arithmetic, so the same result to the bit. */
+ * calls this for every candidate pair): the same loops on the bytes, which
+ * are the code points, without counting or decoding. */
 static double asciiShortJaroWinkler(const unsigned char *a, size_t na, const unsigned char *b,
                                     size_t nb) {
   const unsigned char *p = a, *t = b;
-  size_t lp = na, lt = nb, i, j, k;
+  size_t lp = na, lt = nb;
   if (lp > lt) p = b, lp = nb, t = a, lt = na; /* the first on a tie, as vb_sim_order */
-  size_t window = lt / 2;
-  if (window > 0) window--;
-  uint64_t flagP = 0, flagT = 0;
-  size_t nMatch = 0;
-  for (j = 0; j < lt; j++) {
-    size_t lo = j > window ? j - window : 0, hi = j + window < lp - 1 ? j + window : lp - 1;
-    for (i = lo; i <= hi && lo < lp; i++) {
-      if (!((flagP >> i) & 1) && p[i] == t[j]) {
-        flagP |= (uint64_t)1 << i;
-        flagT |= (uint64_t)1 << j;
-        nMatch++;
-        break;
-      }
-    }
-  }
-  if (nMatch == 0) return 0.0;
-  size_t trans = 0;
-  for (i = 0, k = 0; i < lp; i++) {
-    if (!((flagP >> i) & 1)) continue;
-    while (!((flagT >> k) & 1)) k++;
-    trans += p[i] != t[k];
-    k++;
-  }
-  trans /= 2;
-  double m = (double)nMatch;
-  double sim = (m / (double)lp + m / (double)lt + (m - (double)trans) / m) / 3.0;
+  double sim = shortJaroBytes(p, lp, t, lt);
   if (sim <= 0.7) return sim;
   size_t prefix = 0;
   while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix]) prefix++;
