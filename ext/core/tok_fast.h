@@ -143,6 +143,17 @@ static inline stem_entry *cacheFind(const vb_tokenizer *t, const unsigned char *
 #define ONES8 0x0101010101010101ULL
 #define HIGH8 0x8080808080808080ULL
 
+/* Classifies the 8 bytes of x (little-endian order): 0x80 in each byte that
+ * is an ASCII letter goes to *pLetter; returns 0x80 in each byte that is
+ * neither an ASCII letter nor a digit (bytes >= 0x80 included). */
+static inline uint64_t swarNonWord(uint64_t x, uint64_t *pLetter) {
+  uint64_t x7 = x & ~HIGH8, lw = x7 | (0x20 * ONES8), ascii7 = ~x & HIGH8;
+  uint64_t letter = (lw + (0x80 - 'a') * ONES8) & ~(lw + (0x7F - 'z') * ONES8) & ascii7;
+  uint64_t digit = (x7 + (0x80 - '0') * ONES8) & ~(x7 + (0x7F - '9') * ONES8) & ascii7;
+  *pLetter = letter;
+  return ~(letter | digit) & HIGH8;
+}
+
 /* 0x80 in each byte of x (all below 0x80) that is 'A'..'Z'. */
 static inline uint64_t upperBits(uint64_t x) {
   return ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL)) & HIGH8;
@@ -189,10 +200,7 @@ static inline __attribute__((always_inline)) int vb_tok_next_quick(vb_tokenizer 
   int isWord;
   memcpy(&x, z + i, 8);
   x = le64(x);
-  uint64_t x7 = x & ~HIGH8, lw = x7 | (0x20 * ONES8), ascii7 = ~x & HIGH8;
-  uint64_t letter = (lw + (0x80 - 'a') * ONES8) & ~(lw + (0x7F - 'z') * ONES8) & ascii7;
-  uint64_t digit = (x7 + (0x80 - '0') * ONES8) & ~(x7 + (0x7F - '9') * ONES8) & ascii7;
-  uint64_t other = ~(letter | digit) & HIGH8;
+  uint64_t letter, other = swarNonWord(x, &letter);
   if (other) { /* 1 to 7 bytes */
     len = (size_t)__builtin_ctzll(other) >> 3;
     keep = ~(uint64_t)0 >> (8 * (8 - len));
@@ -202,10 +210,7 @@ static inline __attribute__((always_inline)) int vb_tok_next_quick(vb_tokenizer 
     if (n - i < 16) return vb_tok_next(t, out);
     memcpy(&y, z + i + 8, 8);
     y = le64(y);
-    uint64_t y7 = y & ~HIGH8, lw2 = y7 | (0x20 * ONES8), asciiY = ~y & HIGH8;
-    uint64_t letter2 = (lw2 + (0x80 - 'a') * ONES8) & ~(lw2 + (0x7F - 'z') * ONES8) & asciiY;
-    uint64_t digit2 = (y7 + (0x80 - '0') * ONES8) & ~(y7 + (0x7F - '9') * ONES8) & asciiY;
-    uint64_t other2 = ~(letter2 | digit2) & HIGH8;
+    uint64_t letter2, other2 = swarNonWord(y, &letter2);
     if (!other2) return vb_tok_next(t, out);
     size_t len2 = (size_t)__builtin_ctzll(other2) >> 3;
     len = 8 + len2;

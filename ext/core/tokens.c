@@ -575,10 +575,7 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
         uint64_t x, keep;
         memcpy(&x, z + i, 8);
         x = le64(x);
-        uint64_t x7 = x & ~HIGH8, lw = x7 | (0x20 * ONES8), ascii7 = ~x & HIGH8;
-        uint64_t letter = (lw + (0x80 - 'a') * ONES8) & ~(lw + (0x7F - 'z') * ONES8) & ascii7;
-        uint64_t digit = (x7 + (0x80 - '0') * ONES8) & ~(x7 + (0x7F - '9') * ONES8) & ascii7;
-        uint64_t other = ~(letter | digit) & HIGH8;
+        uint64_t letter, other = swarNonWord(x, &letter);
         if (other) {
           size_t len = (size_t)__builtin_ctzll(other) >> 3; /* >= 1: z[i] is a word byte */
           j = i + len;
@@ -602,11 +599,7 @@ int vb_tok_next(vb_tokenizer *t, vb_token *out) {
           uint64_t y, keep2;
           memcpy(&y, z + i + 8, 8);
           y = le64(y);
-          uint64_t y7 = y & ~HIGH8, lw2 = y7 | (0x20 * ONES8), asciiY = ~y & HIGH8;
-          uint64_t letter2 =
-              (lw2 + (0x80 - 'a') * ONES8) & ~(lw2 + (0x7F - 'z') * ONES8) & asciiY;
-          uint64_t digit2 = (y7 + (0x80 - '0') * ONES8) & ~(y7 + (0x7F - '9') * ONES8) & asciiY;
-          uint64_t other2 = ~(letter2 | digit2) & HIGH8;
+          uint64_t letter2, other2 = swarNonWord(y, &letter2);
           if (other2) {
             size_t len2 = (size_t)__builtin_ctzll(other2) >> 3; /* 0..7 bytes after the first 8 */
             j = i + 8 + len2;
