@@ -16,7 +16,7 @@
 #define REF_MAX 300
 
 /* The code points of z's units (as vb_utf8_step decodes them). */
-__attribute__((no_sanitize("coverage"))) static size_t units(const unsigned char *z, size_t n, int32_t *a, size_t nMax) {
+FZ_NO_COVERAGE static size_t units(const unsigned char *z, size_t n, int32_t *a, size_t nMax) {
   size_t i = 0, k = 0;
   while (i < n && k < nMax) i = vb_utf8_step(z, n, i, &a[k++]);
   return i < n ? nMax + 1 : k;
@@ -25,7 +25,7 @@ __attribute__((no_sanitize("coverage"))) static size_t units(const unsigned char
 /* Levenshtein (bIndel = 0) or Indel (1) distance by the textbook DP.  Not
  * coverage-instrumented: its comparisons teach the fuzzer nothing, and
  * tracing them took ~60% of every execution. */
-__attribute__((no_sanitize("coverage"))) static int64_t refDistance(const int32_t *a, size_t na, const int32_t *b, size_t nb, int bIndel) {
+FZ_NO_COVERAGE static int64_t refDistance(const int32_t *a, size_t na, const int32_t *b, size_t nb, int bIndel) {
   static int64_t row[REF_MAX + 1];
   size_t i, j;
   for (j = 0; j <= nb; j++) row[j] = (int64_t)j;
