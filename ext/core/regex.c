@@ -145,8 +145,12 @@ int vb_regex_compile(vb_regex **pp, const char *zPat, ptrdiff_t nPat, unsigned f
   }
   re->code = regexCompile(re, zPat, nPat, options | PCRE2_MATCH_INVALID_UTF, &errcode, &errOffset);
   if (re->code != NULL) {
+    size_t jitSize = 0;
+    /* (*NO_JIT) in the pattern makes pcre2_jit_compile() succeed without
+     * compiling anything: the size of the JIT code tells. */
     re->isJit = !(flags & VB_REGEX_NO_JIT) && !regexJitDisabled() &&
-                pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+                pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 &&
+                pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jitSize) == 0 && jitSize > 0;
     if (!re->isJit) { /* the interpreter matches fragments: see HOW IT WORKS */
       pcre2_code_free(re->code);
       re->code = regexCompile(re, zPat, nPat, options, &errcode, &errOffset);
@@ -312,10 +316,12 @@ static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t *pN
   if (it->re->isJit) {
     it->ovBase = 0;
     *pNext = it->n + 1;
-    /* The JIT's fast path: pcre2_match() would only add argument checks,
-     * and PCRE2_MATCH_INVALID_UTF needs no UTF check. */
-    return pcre2_jit_match(it->re->code, (PCRE2_SPTR)it->z, (PCRE2_SIZE)it->n, (PCRE2_SIZE)from,
-                           opts, it->md, it->mctx);
+    /* pcre2_match() runs the JIT code (PCRE2_MATCH_INVALID_UTF needs no
+     * UTF check); unlike the pcre2_jit_match() fast path it also applies
+     * the options set at the start of the pattern, (*NOTEMPTY) and
+     * (*NOTEMPTY_ATSTART). */
+    return pcre2_match(it->re->code, (PCRE2_SPTR)it->z, (PCRE2_SIZE)it->n, (PCRE2_SIZE)from, opts,
+                       it->md, it->mctx);
   }
   regexFragment(it, from);
   if (from < it->fragStart) {

@@ -108,3 +108,7 @@ select 'replace-1M', length(regexp_replace(printf('%.*c', 1000000, 'a'), 'a', 'b
 select 'replace-toobig', regexp_replace(printf('%.*c', 60, 'a'), 'a', 'bb');
 select 'replace-fits', length(regexp_replace(printf('%.*c', 50, 'a'), 'a', 'bb'));
 .limit length 1000000000
+-- 2026-11-21: options at the start of a pattern hold with the JIT too:
+-- (*NO_JIT) failed every match ("argument out of range"), (*NOTEMPTY) was ignored.
+select 're-nojit', regexp('(*NO_JIT)b', 'abc'), (select group_concat(start) from regexp_matches('abab', '(*NO_JIT)b'));
+select 're-notempty', regexp('(*NOTEMPTY)', 'abc'), (select group_concat(match) from regexp_matches('axxb', '(*NOTEMPTY)x*'));

@@ -146,6 +146,14 @@ static void testEmptyMatches(void) {
   CHECK_ALLS("\\b", "ab cd", "0-0,2-2,3-3,5-5");
   CHECK_ALLS("a|", "aab", "0-1,1-2,2-2,3-3");
   CHECK_ALLS("(?=b)", "abab", "1-1,3-3");
+  /* 2026-11-21: options set at the start of the pattern hold on the JIT
+   * path too ((*NOTEMPTY) was ignored there, and (*NO_JIT) made every match
+   * fail with an "argument out of range" error). */
+  CHECK_ALLS("(*NOTEMPTY)x*", "axxb", "1-3");
+  CHECK_ALLS("(*NOTEMPTY)", "abc", "");
+  CHECK_ALLS("(*NOTEMPTY_ATSTART)x*", "ab", "1-1,2-2");
+  CHECK_ALLS("(*NO_JIT)b", "abab", "1-2,3-4");
+  CHECK_ALLS("(*NO_JIT)", "ab", "0-0,1-1,2-2");
 }
 
 static void testInvalidUtf8(void) {
