@@ -94,6 +94,9 @@ struct vb_regex_iter {
   size_t fragStart, fragEnd; /* interpreter: the valid fragment being searched */
   int haveFrag;              /* fragStart/fragEnd are computed */
   size_t ovBase;             /* add to the ovector: fragStart, or 0 with the JIT */
+  unsigned char *pad;        /* JIT: a copy of a subject ending in invalid UTF-8, NUL after */
+  size_t nPad;               /* bytes allocated at pad */
+  int pendingRc;             /* an error of the last reset, returned by the next call */
 };
 
 /* ---- allocator bridge ------------------------------------------------------ */
@@ -222,6 +225,7 @@ void vb_regex_iter_free(vb_regex_iter *it) {
   pcre2_match_data_free(it->md);
   pcre2_match_context_free(it->mctx);
   pcre2_jit_stack_free(it->jit);
+  vb_free(it->pad);
   vb_free(it);
 }
 
@@ -232,7 +236,46 @@ void vb_regex_iter_limits(vb_regex_iter *it, uint32_t matchLimit, uint32_t depth
   if (heapLimitKiB) pcre2_set_heap_limit(it->mctx, heapLimitKiB);
 }
 
+/* 1 if z[0..n) ends with invalid UTF-8 (bytes that are not a whole valid
+ * character).  Looks at the last 4 bytes at most. */
+static int endsInvalid(const unsigned char *z, size_t n) {
+  size_t i = n, len;
+  utf8proc_int32_t cp;
+  if (n == 0 || z[n - 1] < 0x80) return 0;
+  while (i > 0 && n - i < 4 && (z[i - 1] & 0xC0) == 0x80) i--;
+  if (i == 0 || z[i - 1] < 0xC0) return 1; /* no lead byte within reach */
+  i--;
+  len = (size_t)utf8proc_iterate(z + i, (utf8proc_ssize_t)(n - i), &cp);
+  return !(cp >= 0 && i + len == n);
+}
+
 void vb_regex_iter_reset(vb_regex_iter *it, const unsigned char *z, size_t n) {
+  it->pendingRc = 0;
+  if (z == NULL && it->pad) { /* borrow nothing: drop the copy too */
+    vb_free(it->pad);
+    it->pad = NULL;
+    it->nPad = 0;
+  }
+  if (z && it->re->isJit && endsInvalid(z, n)) {
+    /* PCRE2's JIT reads the byte after such a subject when it tests \b or
+     * \B at its end (PCRE2 10.42 with PCRE2_MATCH_INVALID_UTF): match a copy
+     * followed by a NUL, which reads as the end of the subject does. */
+    if (it->nPad < n + 1) {
+      unsigned char *p = vb_realloc(it->pad, n + 1);
+      if (p == NULL) {
+        it->pendingRc = VB_NOMEM;
+        z = NULL;
+      } else {
+        it->pad = p;
+        it->nPad = n + 1;
+      }
+    }
+    if (z) {
+      memcpy(it->pad, z, n);
+      it->pad[n] = 0;
+      z = it->pad;
+    }
+  }
   it->z = z ? z : (const unsigned char *)"";
   it->n = z ? n : 0;
   it->pos = 0;
@@ -342,6 +385,12 @@ int vb_regex_iter_next(vb_regex_iter *it) {
   size_t n = it->n, from = it->pos;
   uint32_t opts = it->lastEmpty ? PCRE2_NOTEMPTY_ATSTART : 0;
   it->nSet = 0;
+  if (it->pendingRc) {
+    int rc = it->pendingRc;
+    it->pendingRc = 0;
+    it->done = 1;
+    return rc;
+  }
   if (it->done) return 0;
   while (from <= n) {
     PCRE2_SIZE *ov;

@@ -286,6 +286,44 @@ static void testLimits(void) {
   free(z);
 }
 
+/* 2026-11-21: a subject is read within its n bytes only.  PCRE2 10.42's JIT
+ * with PCRE2_MATCH_INVALID_UTF reads the byte after the subject when it
+ * tests \b or \B at the end of a subject that ends with invalid UTF-8 (a
+ * BLOB from SQLite has no terminator), so the result depended on memory
+ * after the subject. */
+static void testSubjectEnd(void) {
+  static const char *const aSubject[] = {"\xff", "a\xff", "\xe2\x82", "a\xe2\x82", " \xc3", "a\x80",
+                                         "\xf0\x9f\x98\x80\xff\xe2\x82", "ab", "\xc3\xa9"};
+  static const char *const aPattern[] = {"\\b", "\\B", "(?<=\\w)", "(?!\\w)", "$", "\\X"};
+  size_t i, j;
+  int g;
+  for (i = 0; i < sizeof aSubject / sizeof *aSubject; i++) {
+    for (j = 0; j < sizeof aPattern / sizeof *aPattern; j++) {
+      size_t n = strlen(aSubject[i]);
+      char want[4096], buf[16];
+      memset(buf, 0, sizeof buf);
+      memcpy(buf, aSubject[i], n);
+      snprintf(want, sizeof want, "%s", findAll(aPattern[j], buf, n, 0));
+      for (g = 1; g < 256; g++) { /* any byte after the subject: the same matches */
+        memset(buf, g, sizeof buf);
+        memcpy(buf, aSubject[i], n);
+        if (strcmp(findAll(aPattern[j], buf, n, 0), want) != 0) break;
+      }
+      if (g < 256) {
+        printf("FAIL /%s/ on subject %zu followed by byte %02x: %s, with NUL after: %s\n",
+               aPattern[j], i, g, findAll(aPattern[j], buf, n, 0), want);
+      }
+      CHECK(g == 256);
+    }
+  }
+  /* The JIT's results on such subjects, spelled out. */
+  if (jitAvailable()) {
+    char buf[8] = {'a', (char)0xff, 'a', 'a', 0};
+    CHECK_STR(findAll("\\b", buf, 2, 0), "0-0,1-1");
+    CHECK_STR(findAll("\\B", buf, 2, 0), "2-2");
+  }
+}
+
 /* Big subjects: iteration is linear (runs in well under a second here on
  * 8 MB; a quadratic loop would not finish). */
 static void testBig(void) {
@@ -417,7 +455,7 @@ static void countFree(void *p) {
 static int runOnce(void) {
   vb_regex *re;
   vb_regex_iter *it;
-  const char *z = "ab, cd\xff ef";
+  const char *z = "ab, cd\xff ef\xe2\x82"; /* ends in invalid UTF-8: the JIT matches a copy */
   int rc = vb_regex_compile(&re, "(\\w)(\\w)", -1, 0, NULL), n = 0;
   if (rc != VB_OK) return rc;
   rc = vb_regex_iter_new(&it, re);
@@ -469,6 +507,7 @@ int main(void) {
   testInvalidUtf8();
   testGroups();
   testLimits();
+  testSubjectEnd();
   testBig();
   testDifferential();
   testAllocator();
