@@ -59,6 +59,12 @@
  * invalid byte that is not a continuation byte, and at offset 0 even when
  * invalid bytes follow; the fragment matcher does not).
  *
+ * A subject is never read beyond its n bytes: with the JIT, a subject that
+ * ends with invalid UTF-8 is matched from a copy of it followed by a NUL
+ * (PCRE2 10.42's JIT reads one byte past such a subject for \b and \B at its
+ * end), kept by the iterator until its next reset; an allocation failure
+ * there is VB_NOMEM from the next vb_regex_iter_next().
+ *
  * Thread-safety: a compiled vb_regex is immutable and may be shared by any
  * number of threads, each with its own vb_regex_iter.  An iterator borrows
  * its regex and its subject: both must outlive it (or its next reset).
