@@ -25,6 +25,12 @@ select 'fts-09', highlight(ru, 0, '[', ']') from ru where ru match 'работа
 select 'fts-10', highlight(ru, 0, '[', ']') from ru where ru match 'сказали';
 -- offsets in bytes give the right characters in highlight() and snippet()
 select 'fts-11', snippet(ru, 0, '[', ']', '…', 3) from ru where ru match 'путина';
+-- prefix queries are stemmed like any term (README): run* finds running, a prefix
+-- longer than the stem finds nothing
+insert into docs(rowid, body) values (5, 'Negotiations resumed');
+select 'fts-14', group_concat(rowid) from docs where docs match 'run*';
+select 'fts-15', count(*) from docs where docs match 'negotiat*';
+select 'fts-16', group_concat(rowid) from docs where docs match 'nego*';
 -- an unknown language, or a second argument, fails the table
 select 'fts-12';
 create virtual table bad using fts5(body, tokenize = 'verbatim xx');

@@ -15,6 +15,7 @@ select 'norm-09', quote(normalize('  a  b  ', 'nfc')), quote(normalize('  a  b  
 -- NULL, numbers, BLOBs, invalid UTF-8, empty text
 select 'norm-10', quote(normalize(NULL)), quote(normalize(NULL, 'nfc')), normalize(12.5);
 select 'norm-11', normalize('ABC', NULL), typeof(normalize(x'414243')), normalize(x'414243');
+select 'norm-11b', hex(normalize(x'610062')), typeof(normalize(x'610062', 'nfc'));
 select 'norm-12', hex(normalize(cast(x'61ff62' as text), 'nfc')), hex(normalize(x'c3a9ff', 'nfd'));
 select 'norm-13', quote(normalize('')), quote(normalize(' ' || char(9))), quote(normalize('', 'nfd'));
 -- deterministic: usable in an index expression
