@@ -113,7 +113,13 @@ static int charmapCheckpoints(vb_charmap *m, size_t b) {
 sqlite3_int64 vb_charmap_pos(vb_charmap *m, size_t b) {
   if (b > m->n) b = m->n;
   if (m->isBlob) return (sqlite3_int64)b;
-  if (b < m->byte) {
+  if (b < m->byte && b >= m->markByte && m->markByte >= ((b >> VB_CHECK_SHIFT) << VB_CHECK_SHIFT)) {
+    /* Backward seek to the last span start or after it, and no checkpoint
+     * in between: restart from that mark. */
+    m->byte = m->markByte;
+    m->chars = m->markChars;
+    m->inLead = m->markInLead;
+  } else if (b < m->byte) {
     /* Backward seek: restart from the checkpoint at or before b. */
     if (charmapCheckpoints(m, b)) return -1;
     size_t k = b >> VB_CHECK_SHIFT;

@@ -53,6 +53,11 @@ void vb_result_lang(sqlite3_context *ctx, sqlite3_value *v) {
 int vb_charmap_span(vb_charmap *m, size_t start, size_t end, sqlite3_int64 *piStart,
                     sqlite3_int64 *piEnd) {
   *piStart = vb_charmap_pos(m, start);
+  if (!m->isBlob && *piStart >= 0) { /* the next span's start is usually at or after this one */
+    m->markByte = m->byte;
+    m->markChars = m->chars;
+    m->markInLead = m->inLead;
+  }
   *piEnd = vb_charmap_pos(m, end);
   return (*piStart < 0 || *piEnd < 0) ? SQLITE_NOMEM : SQLITE_OK;
 }

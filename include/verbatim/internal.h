@@ -48,7 +48,10 @@ int vb_doc_get(sqlite3_value *v, vb_doc *d);
 /* ---- byte offsets -> SQLite character positions -----------------------------
  * Converts byte offsets into 0-based character indexes by SQLite's own rule
  * (see verbatim/base.h).  Fastest for non-decreasing offsets; a backward seek
- * restarts from a checkpoint (one per 4 KiB, allocated on first need). */
+ * restarts from the start of the last vb_charmap_span() when it is at or
+ * before the target (rows whose spans overlap, as shingles' do, cost their
+ * own length), else from a checkpoint (one per 4 KiB, allocated on first
+ * need). */
 typedef struct vb_charmap {
   const unsigned char *z;
   size_t n;
@@ -58,6 +61,9 @@ typedef struct vb_charmap {
   int inLead;            /* 1 if the last non-continuation byte was a lead >= 0xC0 */
   sqlite3_int64 *aCheck; /* aCheck[2k] = chars, aCheck[2k+1] = inLead at byte 4096*k */
   size_t nCheck;         /* checkpoints filled */
+  size_t markByte;       /* the scan state at the last span start (vb_charmap_span), */
+  sqlite3_int64 markChars; /* where a later backward seek can restart when it is */
+  int markInLead;          /* closer than the checkpoint */
 } vb_charmap;
 
 void vb_charmap_init(vb_charmap *m, const vb_doc *d);
