@@ -38,8 +38,15 @@
  *    sentence segmenter (vb_sent_*), so sentence and paragraph agree with
  *    sentences().
  *
+ * Line breaks.  Steps 1-4 see a line break as "\n" (CR LF is "\n" after a
+ * CR).  A document with other line breaks that sentences() knows (CR alone,
+ * NEL U+0085, U+2028, U+2029) is analysed as a copy in which each of them
+ * is rewritten in place, byte for byte, as spaces and a "\n" (so every
+ * offset stays the same); the sentence numbering reads the original.
+ *
  * Limits: time linear in the document; memory linear in the number of
- * marks, lines with labels and rows.
+ * marks, lines with labels and rows (plus a copy of the document when it
+ * has such line breaks).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -654,13 +661,52 @@ done:
   return rc;
 }
 
-int vb_quotes_open(vb_quote_iter **pp, const vb_quote_rules *rules, const unsigned char *z,
+/* The length of the line break other than "\n" and CR LF at z[i] (CR
+ * alone, NEL, U+2028, U+2029), else 0. */
+static size_t otherBreakAt(const unsigned char *z, size_t n, size_t i) {
+  if (z[i] == '\r') return i + 1 < n && z[i + 1] == '\n' ? 0 : 1;
+  if (z[i] == 0xC2) return i + 1 < n && z[i + 1] == 0x85 ? 2 : 0;
+  if (z[i] == 0xE2) return i + 2 < n && z[i + 1] == 0x80 && (z[i + 2] == 0xA8 || z[i + 2] == 0xA9) ? 3 : 0;
+  return 0;
+}
+
+/* *pCopy: NULL when z has only "\n" line breaks, else a copy with the
+ * other ones rewritten as spaces ending in "\n" (same length).  VB_OK or
+ * VB_NOMEM. */
+static int linesAsLf(const unsigned char *z, size_t n, unsigned char **pCopy) {
+  size_t i = 0, len = 0;
+  unsigned char *c;
+  *pCopy = NULL;
+  for (; i < n; i++) {
+    if ((z[i] == '\r' || z[i] == 0xC2 || z[i] == 0xE2) && (len = otherBreakAt(z, n, i)) > 0) break;
+  }
+  if (i >= n) return VB_OK;
+  c = vb_malloc(n);
+  if (c == NULL) return VB_NOMEM;
+  memcpy(c, z, n);
+  for (; i < n; i++) {
+    if ((c[i] == '\r' || c[i] == 0xC2 || c[i] == 0xE2) && (len = otherBreakAt(c, n, i)) > 0) {
+      memset(c + i, ' ', len - 1);
+      c[i + len - 1] = '\n';
+      i += len - 1;
+    }
+  }
+  *pCopy = c;
+  return VB_OK;
+}
+
+int vb_quotes_open(vb_quote_iter **pp, const vb_quote_rules *rules, const unsigned char *zDoc,
                    size_t n, const vb_lang *lang) {
   qscan s;
   qbuf spans, turns;
   qrows rows;
+  unsigned char *zLf = NULL;
+  const unsigned char *z = zDoc;
   int rc;
   *pp = NULL;
+  rc = linesAsLf(zDoc, n, &zLf);
+  if (rc != VB_OK) return rc;
+  if (zLf) z = zLf;
   memset(&s, 0, sizeof s);
   memset(&spans, 0, sizeof spans);
   memset(&turns, 0, sizeof turns);
@@ -684,8 +730,9 @@ int vb_quotes_open(vb_quote_iter **pp, const vb_quote_rules *rules, const unsign
   vb_free(s.lines.a);
   vb_free(spans.a);
   vb_free(turns.a);
+  vb_free(zLf);
   if (rc == VB_OK && rows.n > 1) qsort(rows.a, rows.n, sizeof *rows.a, cmpRow);
-  if (rc == VB_OK) rc = numberRows(rows.a, rows.n, z, n, lang);
+  if (rc == VB_OK) rc = numberRows(rows.a, rows.n, zDoc, n, lang);
   vb_quote_iter *p = NULL;
   if (rc == VB_OK) {
     p = vb_malloc(sizeof *p);

@@ -72,3 +72,13 @@ select quote, speaker, cue from quotes('“It is over,” Smith, who heads the u
 select 'q-19 errors';
 select * from quotes('x', 'xx');
 select * from quotes();
+-- 2026-11-21: every line break sentences() knows (CR alone, NEL, U+2028, U+2029) is a
+-- line break for quotes() too: quotations after one were lost, turns not found.
+create temp table qdoc(d);
+insert into qdoc values ('Officials met on Friday.
+“The talks failed,” Smith said.
+HOST: Welcome back.
+MARTA GIL: Thank you.
+HOST: What changed?');
+select 'q-lines', hex(sep), (select group_concat(ord || ':' || start || ':' || length || ':' || ifnull(speaker, '-') || ':' || kind || ':' || sentence || ':' || paragraph, ' ')
+  from quotes(replace(d, char(10), sep))) from qdoc, (select char(10) as sep union all select char(13, 10) union all select char(13) union all select char(133) union all select char(8232) union all select char(8233));
