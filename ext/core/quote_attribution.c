@@ -1181,6 +1181,8 @@ static const unsigned char kStop[256] = {
 
 /* End of the narrator sentence starting at s within [s, b); ci is the next
  * child span index (advanced past the spans it contains). */
+#define WRAP_MIN 40 /* VB_SENT_WRAP_MIN of sentence_lang.c */
+
 static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd) {
   const unsigned char *z = c->z;
   size_t n = c->n, i = s, ci = *pci;
@@ -1229,6 +1231,18 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       if (isTerminator(lc) || lc == ':' || isQuoteMarkCp(lc)) break;
       while (c->iTurn < c->nTurn && c->turn[c->iTurn].lineStart < j) c->iTurn++;
       if (c->iTurn < c->nTurn && c->turn[c->iTurn].lineStart == j) break;
+      {
+        /* as in sentences(): a line break ends the sentence except in
+         * hard-wrapped prose, a line of more than WRAP_MIN bytes followed
+         * by a line that starts with a lower-case letter (a headline
+         * before "“The talks failed,” Smith said." ends there) */
+        int32_t d;
+        size_t ls = i;
+        vb_utf8_next(z, n, j, &d);
+        if (!isLowerCp(d)) break;
+        while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && i + 1 - ls <= WRAP_MIN) ls--;
+        if (i + 1 - ls <= WRAP_MIN) break;
+      }
       i++;
       continue;
     }

@@ -82,3 +82,13 @@ MARTA GIL: Thank you.
 HOST: What changed?');
 select 'q-lines', hex(sep), (select group_concat(ord || ':' || start || ':' || length || ':' || ifnull(speaker, '-') || ':' || kind || ':' || sentence || ':' || paragraph, ' ')
   from quotes(replace(d, char(10), sep))) from qdoc, (select char(10) as sep union all select char(13, 10) union all select char(13) union all select char(133) union all select char(8232) union all select char(8233));
+-- 2026-11-21: a line without a terminator (a headline) ends the narrator's sentence as in
+-- sentences(), so a quotation that opens the next line is found; hard-wrapped prose (a line of
+-- more than 40 bytes, then a lower-case letter) still continues it.
+select 'q-headline', ord, quote, speaker, cue, kind, sentence, paragraph from quotes('Talks collapse
+“The talks failed,” Smith said.');
+select 'q-headline-blank', ord, quote, speaker, cue, kind, sentence, paragraph from quotes('Talks collapse
+
+“The talks failed,” Smith said.');
+select 'q-wrapped', ord, quote, speaker, cue, kind, sentence from quotes('The minister, who spoke to reporters outside on
+the steps, called the plan “a betrayal” and left.');
