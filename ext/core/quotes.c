@@ -343,7 +343,7 @@ static int scanMarks(qscan *s) {
         if (!leftFlank && rightFlank) flags |= CAN_OPEN;
         if (leftFlank) {
           flags |= CAN_CLOSE;
-          if ((prev == 's' || prev == 'z' || prev == 'S') && next == ' ' && next2 >= 'a' &&
+          if ((prev == 's' || prev == 'z' || prev == 'S') && qtext_is_space(next) && next != '\n' && next2 >= 'a' &&
               next2 <= 'z')
             flags |= MK_WEAK;
         }

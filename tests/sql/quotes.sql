@@ -92,3 +92,9 @@ select 'q-headline-blank', ord, quote, speaker, cue, kind, sentence, paragraph f
 “The talks failed,” Smith said.');
 select 'q-wrapped', ord, quote, speaker, cue, kind, sentence from quotes('The minister, who spoke to reporters outside on
 the steps, called the plan “a betrayal” and left.');
+-- 2026-11-21: a no-break or other Unicode space after a sentence's terminator separates
+-- sentences as a space does (web text writes them); the quotation after one was lost.
+select 'q-nbsp', hex(sp), (select group_concat(quote || '/' || ifnull(speaker, '-') || '/' || ifnull(cue, '-') || '/' || kind, ' | ')
+  from quotes(replace('Senator Ellen Marsh voted no. “It was rushed,” she said. “Nobody read it.” Marsh left.', ' ', sp)))
+  from (select ' ' as sp union all select char(160) union all select char(8239) union all select char(8201) union all select char(12288));
+select 'q-nbsp-weak', quote, speaker from quotes('''It''s been a hard year for the farmers''' || char(160) || 'union,'' said Rob Kerr.');
