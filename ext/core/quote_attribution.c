@@ -1183,17 +1183,6 @@ static const unsigned char kStop[256] = {
  * child span index (advanced past the spans it contains). */
 #define WRAP_MIN 40 /* VB_SENT_WRAP_MIN of sentence_lang.c */
 
-/* The byte length of the horizontal white space character at z[i] (space,
- * tab, or a Unicode space such as U+00A0, U+202F, U+3000), else 0. */
-static size_t hspaceAt(const unsigned char *z, size_t n, size_t i) {
-  int32_t cp;
-  size_t e;
-  if (z[i] == ' ' || z[i] == '\t') return 1;
-  if (z[i] < 0xC2) return 0;
-  e = vb_utf8_next(z, n, i, &cp);
-  return cp != '\n' && cp != '\r' && qtext_is_space(cp) ? e - i : 0;
-}
-
 static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd) {
   const unsigned char *z = c->z;
   size_t n = c->n, i = s, ci = *pci;
@@ -1214,7 +1203,7 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       if (le > q->cs) vb_utf8_prev(z, n, le, &lc);
       if (isTerminator(lc) && q->close > q->ce) {
         size_t j = i, w;
-        while (j < b && (w = hspaceAt(z, n, j)) > 0) j += w;
+        while (j < b && (w = qtext_hspace_at(z, n, j)) > 0) j += w;
         if (j >= b) break;
         int32_t d;
         vb_utf8_next(z, n, j, &d);
@@ -1277,12 +1266,12 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
         i = k;
         break;
       }
-      if (k < lim && z[k] != '\n' && z[k] != '\r' && hspaceAt(z, n, k) == 0) {
+      if (k < lim && z[k] != '\n' && z[k] != '\r' && qtext_hspace_at(z, n, k) == 0) {
         i = k;
         continue;
       }
       size_t m = k, sp;
-      while (m < b && (sp = hspaceAt(z, n, m)) > 0) m += sp;
+      while (m < b && (sp = qtext_hspace_at(z, n, m)) > 0) m += sp;
       if (m >= b) {
         i = k;
         break;

@@ -26,6 +26,29 @@ static inline int qtext_is_space(int32_t c) {
          utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* The byte length of the horizontal white space character at z[i] < n
+ * (space, tab, or a Unicode space: U+00A0, U+202F, U+2009, U+3000, ...),
+ * else 0. */
+static inline size_t qtext_hspace_at(const unsigned char *z, size_t n, size_t i) {
+  int32_t c;
+  size_t e;
+  if (z[i] == ' ' || z[i] == '\t') return 1;
+  if (z[i] < 0xC2) return 0;
+  e = vb_utf8_next(z, n, i, &c);
+  return qtext_is_space(c) ? e - i : 0;
+}
+
+/* The byte length of the horizontal white space character that ends just
+ * before z[i] (0 < i <= n), else 0. */
+static inline size_t qtext_hspace_before(const unsigned char *z, size_t n, size_t i) {
+  int32_t c;
+  size_t j;
+  if (z[i - 1] == ' ' || z[i - 1] == '\t') return 1;
+  if (z[i - 1] < 0x80) return 0;
+  j = vb_utf8_prev(z, n, i, &c);
+  return qtext_is_space(c) ? i - j : 0;
+}
+
 /* The end of z[a..b) without its trailing white space (a <= b <= n). */
 static inline size_t qtext_trim_end(const unsigned char *z, size_t n, size_t a, size_t b) {
   while (b > a) {

@@ -78,12 +78,14 @@ static void pcreFree(void *x, void *p) {
 }
 
 /* A label: up to ten words, the first capitalised, the others capitalised
- * or connectors, then a colon and text on the same line. */
+ * or connectors, then a colon and text on the same line.  Words are
+ * separated by any horizontal space (\\h: space, tab, U+00A0, U+202F,
+ * U+2009, U+3000, ...). */
 static const char zLabelPattern[] =
     "\\p{Lu}[\\p{L}\\p{M}\\p{Nd}.’'\\-]*"
-    "(?:[ \\t\\x{a0}]+(?:\\p{Lu}[\\p{L}\\p{M}\\p{Nd}.’'\\-]*|of|the|de|for|and|von|van|du|des|"
+    "(?:\\h+(?:\\p{Lu}[\\p{L}\\p{M}\\p{Nd}.’'\\-]*|of|the|de|for|and|von|van|du|des|"
     "la|le|del|da|al|bin|y|und|et)){0,9}"
-    "[ \\t]*:[ \\t\\x{a0}]+(?=\\S)";
+    "\\h*:\\h+(?=\\S)";
 
 void vb_quote_rules_free(vb_quote_rules *p) {
   if (p == NULL) return;
@@ -526,8 +528,7 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     }
     if (j >= lim || s->z[j] != ':') continue;
     /* a label's colon follows a letter and is followed by a space */
-    if (j + 1 >= s->n || (s->z[j + 1] != ' ' && s->z[j + 1] != '\t' && s->z[j + 1] != 0xC2))
-      continue;
+    if (j + 1 >= s->n || qtext_hspace_at(s->z, s->n, j + 1) == 0) continue;
     if (j > at && s->z[j - 1] >= '0' && s->z[j - 1] <= '9') continue;
     size_t lineEnd = at;
     while (lineEnd < s->n && lineEnd < at + 400 && s->z[lineEnd] != '\n') lineEnd++;
@@ -546,9 +547,10 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     size_t w = at;
     int bad = 0, nWords = 0;
     while (w < colon) {
-      while (w < colon && (s->z[w] == ' ' || s->z[w] == '\t')) w++;
+      size_t sp;
+      while (w < colon && (sp = qtext_hspace_at(s->z, colon, w)) > 0) w += sp;
       size_t b = w;
-      while (w < colon && s->z[w] != ' ' && s->z[w] != '\t') w++;
+      while (w < colon && qtext_hspace_at(s->z, colon, w) == 0) w++;
       if (w > b) {
         nWords++;
         unsigned cls = qlex_class(lex, qlex_hash(s->z + b, w - b), 0);
@@ -585,9 +587,7 @@ static int turnsRepeat(const unsigned char *z, const qturn *a, size_t n, int *pR
   }
   for (size_t i = 0; i < n; i++) {
     size_t e = a[i].nameEnd, b = e;
-    while (b > a[i].nameStart && z[b - 1] != ' ' && z[b - 1] != '\t' &&
-           !(b >= 2 && z[b - 2] == 0xC2 && z[b - 1] == 0xA0))
-      b--;
+    while (b > a[i].nameStart && qtext_hspace_before(z, e, b) == 0) b--;
     k[i] = qlex_hash(z + b, e - b);
   }
   qsort(k, n, sizeof *k, cmpU64);

@@ -98,3 +98,10 @@ select 'q-nbsp', hex(sp), (select group_concat(quote || '/' || ifnull(speaker, '
   from quotes(replace('Senator Ellen Marsh voted no. “It was rushed,” she said. “Nobody read it.” Marsh left.', ' ', sp)))
   from (select ' ' as sp union all select char(160) union all select char(8239) union all select char(8201) union all select char(12288));
 select 'q-nbsp-weak', quote, speaker from quotes('''It''s been a hard year for the farmers''' || char(160) || 'union,'' said Rob Kerr.');
+-- 2026-11-21: a turn label's words may be separated by any horizontal space (U+202F, U+2009,
+-- U+3000 too, not only space, tab and U+00A0); with them a transcript had no turns.
+select 'q-label-space', hex(sp), (select group_concat(quote || '/' || speaker || '/' || kind, ' | ')
+  from quotes(replace('Vladimir Putin: How is it going?
+Leonid Pasechnik: All right.
+Putin: Good.', ' ', sp)))
+  from (select ' ' as sp union all select char(160) union all select char(8239) union all select char(8201));
