@@ -27,7 +27,8 @@
  *
  * Sentences (vb_sent_next) are the segments between kept boundaries,
  * trimmed of white space (Sp, Sep, CR, LF); segments that are only white
- * space are skipped.  Paragraph numbers go up when the white space between
+ * space are skipped, and so is a byte order mark (U+FEFF) at the start of
+ * the document.  Paragraph numbers go up when the white space between
  * two sentences holds a line break (DESIGN.md: a blank line, or a line
  * break after a line that ends a sentence or stands alone as a heading).
  * With lang 'und' every UAX #29 boundary is kept.
@@ -337,6 +338,8 @@ int vb_sent_open(vb_sent_iter **pp, const unsigned char *z, size_t n, const vb_l
   p->z = z;
   p->n = n;
   vb_sent_lang_init(&p->lang, lang ? lang->id : VB_LANG_UND, z, n);
+  /* a byte order mark at the start is no part of a sentence */
+  if (n >= 3 && z[0] == 0xEF && z[1] == 0xBB && z[2] == 0xBF) p->pos = 3;
   *pp = p;
   return VB_OK;
 }

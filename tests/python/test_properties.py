@@ -199,7 +199,7 @@ class SentenceCover(unittest.TestCase):
                 covered[i] += 1
         for i, ch in enumerate(doc):
             self.assertLessEqual(covered[i], 1, (doc, i))
-            if ch not in WHITE:
+            if ch not in WHITE and not (i == 0 and ch == "\ufeff"):  # a leading BOM is skipped
                 self.assertEqual(covered[i], 1, f"character {i} {ch!r} of {doc!r} not covered")
 
 

@@ -105,3 +105,7 @@ select 'q-label-space', hex(sp), (select group_concat(quote || '/' || speaker ||
 Leonid Pasechnik: All right.
 Putin: Good.', ' ', sp)))
   from (select ' ' as sp union all select char(160) union all select char(8239) union all select char(8201));
+-- 2026-11-21: a byte order mark at the start does not hide the first turn label
+select 'q-bom', ord, quote, speaker, kind, start from quotes(char(65279) || 'HOST: Welcome back.
+MARTA GIL: Thank you.
+HOST: What changed?');

@@ -43,3 +43,7 @@ select docs.id, s.ord, s.sentence from docs, sentences(docs.body) as s order by 
 select '-- unknown language';
 select * from sentences('x', 'xx');
 select * from sentences('x', 42);
+-- 2026-11-21: a byte order mark at the start of a document (files saved with one) is not
+-- part of the first sentence, as white space is not.
+select 'sent-bom', ord, start, length, hex(substr(sentence, 1, 1)) from sentences(char(65279) || 'Heading
+Body text here.');
