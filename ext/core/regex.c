@@ -32,6 +32,23 @@
  * crosses invalid bytes; ^ and $ do not match at them; \b and lookbehind
  * see a fragment edge as the start or end of the subject).
  *
+ * Time budget: the match limit restarts at every start position, so a
+ * pattern that backtracks a lot at each position but stays under the limit
+ * (`(a+)+[bc]` over runs of twenty `a`s) would make a search of a long
+ * text run for minutes.  So a search of more than a window of start
+ * positions is cut into windows with PCRE2's offset limit (the text before
+ * a window stays visible to lookbehind and \b).  After each window without
+ * a match the clock is read: a search that has run for over the budget
+ * (VB_REGEX_TIME_BUDGET_MS, and more than VB_REGEX_NS_PER_BYTE for each
+ * byte of start positions tried) stops with VB_ELIMIT.  Windows grow 4x
+ * while they take under a millisecond and shrink 4x when one takes over
+ * 10 ms, so a normal search makes few calls (a pattern with a first
+ * character PCRE2 looks for with memchr rescans at most a few times) and a
+ * slow one checks the clock often.  A pattern that uses \G,
+ * (*NOTEMPTY_ATSTART), (*COMMIT) or (*SKIP), whose meaning depends on where
+ * a call starts or on later start positions, is searched whole (the budget
+ * cannot apply to it).
+ *
  * Iteration: the search resumes at the end of the previous match.  After an
  * empty match at p the next search starts at p with PCRE2_NOTEMPTY_ATSTART,
  * so it finds a non-empty match at p or any match after p; PCRE2 itself
@@ -44,8 +61,10 @@
 #include "verbatim/regex.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 /* Under valgrind the JIT is not used: its vectorised searches read aligned
@@ -65,7 +84,14 @@
 #define RUNNING_ON_VALGRIND 0
 #endif
 
-#define REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
+#define REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_USE_OFFSET_LIMIT)
+
+/* Windows of start positions (bytes): see "Time budget" above. */
+#define REGEX_WINDOW_FIRST 128u
+#define REGEX_WINDOW_MIN 16u
+#define REGEX_WINDOW_MAX 4096u
+#define REGEX_WINDOW_FAST_NS 1000000u  /* a window under 1 ms: the next is 4x */
+#define REGEX_WINDOW_SLOW_NS 10000000u /* a window over 10 ms: the next is 1/4 */
 
 static int regexJitDisabled(void) {
   const char *z = getenv("VERBATIM_NO_JIT");
@@ -76,7 +102,8 @@ struct vb_regex {
   pcre2_general_context *gctx;
   pcre2_code *code; /* JIT: with PCRE2_MATCH_INVALID_UTF; else without */
   int nGroup;
-  int isJit; /* 0: match fragment by fragment (see above) */
+  int isJit;       /* 0: match fragment by fragment (see above) */
+  int wholeSearch; /* \G or (*NOTEMPTY_ATSTART): no windows (see Time budget) */
 };
 
 struct vb_regex_iter {
@@ -97,6 +124,8 @@ struct vb_regex_iter {
   unsigned char *pad;        /* JIT: a copy of a subject ending in invalid UTF-8, NUL after */
   size_t nPad;               /* bytes allocated at pad */
   int pendingRc;             /* an error of the last reset, returned by the next call */
+  uint64_t budgetNs;         /* a search's time budget; 0: none */
+  int timedOut;              /* the last VB_ELIMIT came from the time budget */
 };
 
 /* ---- allocator bridge ------------------------------------------------------ */
@@ -112,6 +141,29 @@ static void regexFree(void *p, void *pUser) {
 }
 
 /* ---- compile ----------------------------------------------------------------- */
+
+/* 1 if the pattern's meaning depends on where a search call starts or on
+ * start positions beyond a window: it uses \G, (*NOTEMPTY_ATSTART),
+ * (*COMMIT) (a failure after it ends the whole search) or (*SKIP) (which
+ * can skip past a window's end).  Found anywhere, even where it would be
+ * literal (inside \Q...\E): a false positive only costs the time budget. */
+static int patternNeedsWholeSearch(const char *zPat, size_t nPat) {
+  static const char *const aVerb[] = {"(*NOTEMPTY_ATSTART)", "(*COMMIT", "(*SKIP"};
+  size_t i, k;
+  for (i = 0; i < nPat; i++) {
+    if (zPat[i] == '\\') {
+      if (i + 1 < nPat && zPat[i + 1] == 'G') return 1;
+      i++;
+      continue;
+    }
+    if (zPat[i] != '(') continue;
+    for (k = 0; k < sizeof aVerb / sizeof aVerb[0]; k++) {
+      size_t len = strlen(aVerb[k]);
+      if (nPat - i >= len && memcmp(zPat + i, aVerb[k], len) == 0) return 1;
+    }
+  }
+  return 0;
+}
 
 static pcre2_code *regexCompile(const vb_regex *re, const char *zPat, ptrdiff_t nPat,
                                 uint32_t options, int *pErrcode, PCRE2_SIZE *pErrOffset) {
@@ -174,6 +226,7 @@ int vb_regex_compile(vb_regex **pp, const char *zPat, ptrdiff_t nPat, unsigned f
   }
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
   re->nGroup = (int)nCapture;
+  re->wholeSearch = patternNeedsWholeSearch(zPat, nPat < 0 ? strlen(zPat) : (size_t)nPat);
   *pp = re;
   return VB_OK;
 }
@@ -209,6 +262,7 @@ int vb_regex_iter_new(vb_regex_iter **pp, const vb_regex *re) {
   pcre2_set_match_limit(it->mctx, VB_REGEX_MATCH_LIMIT);
   pcre2_set_depth_limit(it->mctx, VB_REGEX_DEPTH_LIMIT);
   pcre2_set_heap_limit(it->mctx, VB_REGEX_HEAP_LIMIT_KIB);
+  it->budgetNs = (uint64_t)VB_REGEX_TIME_BUDGET_MS * 1000000u;
   if (re->isJit) {
     /* Without a stack of its own the JIT uses 32 KiB of the machine stack,
      * which deep but legitimate patterns exhaust.  If the stack cannot be
@@ -234,6 +288,18 @@ void vb_regex_iter_limits(vb_regex_iter *it, uint32_t matchLimit, uint32_t depth
   if (matchLimit) pcre2_set_match_limit(it->mctx, matchLimit);
   if (depthLimit) pcre2_set_depth_limit(it->mctx, depthLimit);
   if (heapLimitKiB) pcre2_set_heap_limit(it->mctx, heapLimitKiB);
+}
+
+void vb_regex_iter_time_budget(vb_regex_iter *it, uint32_t ms) {
+  it->budgetNs = (uint64_t)ms * 1000000u;
+}
+
+int vb_regex_iter_timed_out(const vb_regex_iter *it) { return it->timedOut; }
+
+const char *vb_regex_iter_limit_text(const vb_regex_iter *it) {
+  return it->timedOut ? "time limit exceeded (the pattern backtracks at every position: "
+                        "try a possessive or atomic group)"
+                      : "match limit exceeded";
 }
 
 /* 1 if z[0..n) ends with invalid UTF-8 (bytes that are not a whole valid
@@ -286,6 +352,7 @@ void vb_regex_iter_reset(vb_regex_iter *it, const unsigned char *z, size_t n) {
   it->haveFrag = 0;
   it->fragStart = it->fragEnd = 0;
   it->ovBase = 0;
+  it->timedOut = 0;
 }
 
 /* ---- SQLite character ("unit") boundaries ------------------------------------------ */
@@ -353,12 +420,39 @@ static void regexFragment(vb_regex_iter *it, size_t from) {
 }
 
 /* One pcre2_match from `from`: rc as pcre2_match, ovector offsets made
- * absolute by it->ovBase.  *pNext is where to continue after PCRE2_ERROR_NOMATCH
- * (beyond n: nothing left). */
-static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t *pNext) {
+ * absolute by it->ovBase.  With window > 0, only the start positions up to
+ * from + window are tried when the subject (or fragment) goes on past
+ * them: *pLimit is then that last position, else SIZE_MAX.  *pNext is where
+ * to continue after PCRE2_ERROR_NOMATCH: the first position after the
+ * window, the start of the next fragment (interpreter), or beyond n when
+ * nothing is left. */
+static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t window,
+                       size_t *pLimit, size_t *pNext) {
+  size_t end;
   if (it->re->isJit) {
     it->ovBase = 0;
-    *pNext = it->n + 1;
+    end = it->n;
+  } else {
+    regexFragment(it, from);
+    if (from < it->fragStart) {
+      from = it->fragStart;
+      opts &= ~(uint32_t)PCRE2_NOTEMPTY_ATSTART;
+    }
+    if (it->fragStart > 0) opts |= PCRE2_NOTBOL;
+    if (it->fragEnd < it->n) opts |= PCRE2_NOTEOL;
+    it->ovBase = it->fragStart;
+    end = it->fragEnd;
+  }
+  if (window && end - from > window) {
+    *pLimit = from + window;
+    *pNext = *pLimit + 1;
+    pcre2_set_offset_limit(it->mctx, (PCRE2_SIZE)(*pLimit - it->ovBase));
+  } else {
+    *pLimit = SIZE_MAX;
+    *pNext = end < it->n ? end : it->n + 1;
+    pcre2_set_offset_limit(it->mctx, PCRE2_UNSET);
+  }
+  if (it->re->isJit) {
     /* pcre2_match() runs the JIT code (PCRE2_MATCH_INVALID_UTF needs no
      * UTF check); unlike the pcre2_jit_match() fast path it also applies
      * the options set at the start of the pattern, (*NOTEMPTY) and
@@ -366,24 +460,46 @@ static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t *pN
     return pcre2_match(it->re->code, (PCRE2_SPTR)it->z, (PCRE2_SIZE)it->n, (PCRE2_SIZE)from, opts,
                        it->md, it->mctx);
   }
-  regexFragment(it, from);
-  if (from < it->fragStart) {
-    from = it->fragStart;
-    opts &= ~(uint32_t)PCRE2_NOTEMPTY_ATSTART;
-  }
-  if (it->fragStart > 0) opts |= PCRE2_NOTBOL;
-  if (it->fragEnd < it->n) opts |= PCRE2_NOTEOL;
-  it->ovBase = it->fragStart;
-  *pNext = it->fragEnd < it->n ? it->fragEnd : it->n + 1;
   return pcre2_match(it->re->code, (PCRE2_SPTR)(it->z + it->fragStart),
                      (PCRE2_SIZE)(it->fragEnd - it->fragStart), (PCRE2_SIZE)(from - it->fragStart),
                      opts | PCRE2_NO_UTF_CHECK, it->md, it->mctx);
+}
+
+static uint64_t regexNowNs(void) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* A window of start positions [.., limit] ended without a match in the
+ * search that began at byte `first`: adapt *pWindow and say whether the
+ * search is over its time budget.  The clock starts at the end of the
+ * first window (*pT0 == 0), so a search that matches early never reads it;
+ * the first window is small, and its time is not counted. */
+static int regexWindowDone(vb_regex_iter *it, size_t first, size_t limit, size_t *pWindow,
+                           uint64_t *pT0, uint64_t *pPrev) {
+  uint64_t now = regexNowNs(), took;
+  if (*pT0 == 0) {
+    *pT0 = *pPrev = now ? now : 1;
+    return 0;
+  }
+  took = now - *pPrev;
+  *pPrev = now;
+  if (took < REGEX_WINDOW_FAST_NS) {
+    if (*pWindow * 4 <= REGEX_WINDOW_MAX) *pWindow *= 4;
+  } else if (took > REGEX_WINDOW_SLOW_NS && *pWindow / 4 >= REGEX_WINDOW_MIN) {
+    *pWindow /= 4;
+  }
+  return it->budgetNs && now - *pT0 > it->budgetNs &&
+         (now - *pT0) / VB_REGEX_NS_PER_BYTE > (uint64_t)(limit - first);
 }
 
 int vb_regex_iter_next(vb_regex_iter *it) {
   const unsigned char *z = it->z;
   size_t n = it->n, from = it->pos;
   uint32_t opts = it->lastEmpty ? PCRE2_NOTEMPTY_ATSTART : 0;
+  size_t first = from, window = it->re->wholeSearch ? 0 : REGEX_WINDOW_FIRST;
+  uint64_t t0 = 0, tPrev = 0; /* see regexWindowDone */
   it->nSet = 0;
   if (it->pendingRc) {
     int rc = it->pendingRc;
@@ -394,8 +510,20 @@ int vb_regex_iter_next(vb_regex_iter *it) {
   if (it->done) return 0;
   while (from <= n) {
     PCRE2_SIZE *ov;
-    size_t s, e, next;
-    int rc = regexSearch(it, from, opts, &next);
+    size_t s, e, next, limit;
+    int rc = regexSearch(it, from, opts, window, &limit, &next);
+    if (rc == PCRE2_ERROR_NOMATCH && limit != SIZE_MAX) {
+      /* The window ended without a match: on to the next one, from the
+       * first unit boundary after its last start position. */
+      if (regexWindowDone(it, first, limit, &window, &t0, &tPrev)) {
+        it->done = 1;
+        it->timedOut = 1;
+        return VB_ELIMIT;
+      }
+      from = unitCeil(z, n, from, next);
+      opts = 0;
+      continue;
+    }
     if (rc == PCRE2_ERROR_NOMATCH) {
       /* On to the next fragment (interpreter), or the end.  `next` is
        * the invalid byte that ended the fragment; it may lie inside a unit

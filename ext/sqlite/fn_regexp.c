@@ -110,7 +110,7 @@ static void regexpFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (rc >= 0) {
     sqlite3_result_int(ctx, rc);
   } else if (rc == VB_ELIMIT) {
-    sqlite3_result_error(ctx, "regexp: match limit exceeded", -1);
+    vb_result_errorf(ctx, "regexp: %s", vb_regex_iter_limit_text(c->it));
   } else {
     vb_result_rc(ctx, "regexp", rc);
   }
@@ -255,7 +255,7 @@ static void regexpReplaceFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
     if (rc == 0) outAppend(&out, text.z + done, text.n - done);
     if (rc < 0) {
       if (rc == VB_ELIMIT) {
-        sqlite3_result_error(ctx, "regexp_replace: match limit exceeded", -1);
+        vb_result_errorf(ctx, "regexp_replace: %s", vb_regex_iter_limit_text(c->it));
       } else {
         vb_result_rc(ctx, "regexp_replace", rc);
       }

@@ -146,7 +146,7 @@ static int rxmNext(sqlite3_vtab_cursor *cur) {
   if (rc < 0) {
     p->eof = 1;
     if (rc == VB_ELIMIT) {
-      vb_vtab_error(cur->pVtab, "regexp_matches: match limit exceeded");
+      vb_vtab_error(cur->pVtab, "regexp_matches: %s", vb_regex_iter_limit_text(p->it));
       return SQLITE_ERROR;
     }
     return vb_vtab_rc(cur->pVtab, "regexp_matches", rc);

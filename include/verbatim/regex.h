@@ -18,7 +18,9 @@
  * limit and a heap limit for the interpreter, and a bounded JIT stack.
  * A search of the whole subject costs at most one bounded match attempt per
  * start position, so it is linear in the subject length for a fixed
- * pattern (times the limit in the worst case).
+ * pattern (times the limit in the worst case); and a search that
+ * backtracks at every position without reaching the limit stops after a
+ * time budget (VB_REGEX_TIME_BUDGET_MS, below).
  *
  * Usage:
  *
@@ -86,6 +88,12 @@ extern "C" {
 #define VB_REGEX_DEPTH_LIMIT 10000000u  /* nested backtracking points (interpreter) */
 #define VB_REGEX_HEAP_LIMIT_KIB 65536u  /* 64 MiB of backtracking frames (interpreter) */
 #define VB_REGEX_JIT_STACK_MAX 4194304u /* 4 MiB JIT stack */
+/* A search for the next match that has run for over VB_REGEX_TIME_BUDGET_MS
+ * and longer than VB_REGEX_NS_PER_BYTE per byte of start positions tried
+ * stops with VB_ELIMIT (so a linear search of a huge text at over 1 MB/s
+ * is never stopped; a pattern that backtracks at every position is). */
+#define VB_REGEX_TIME_BUDGET_MS 500u
+#define VB_REGEX_NS_PER_BYTE 1000u
 
 /* Compile flags. */
 #define VB_REGEX_CASELESS 0x1u /* like (?i) at the start of the pattern */
@@ -129,6 +137,17 @@ VB_API void vb_regex_iter_free(vb_regex_iter *it);
  * a tighter budget. */
 VB_API void vb_regex_iter_limits(vb_regex_iter *it, uint32_t matchLimit, uint32_t depthLimit,
                                  uint32_t heapLimitKiB);
+
+/* Replace the time budget of a search (ms; 0: none).  For tests. */
+VB_API void vb_regex_iter_time_budget(vb_regex_iter *it, uint32_t ms);
+
+/* 1 if the last VB_ELIMIT of vb_regex_iter_next came from the time budget
+ * rather than one of PCRE2's limits. */
+VB_API int vb_regex_iter_timed_out(const vb_regex_iter *it);
+
+/* Which limit the last VB_ELIMIT hit, as text for an error message: "match
+ * limit exceeded" or "time limit exceeded (...)". */
+VB_API const char *vb_regex_iter_limit_text(const vb_regex_iter *it);
 
 /* Start matching over z[0..n) (borrowed) from its beginning. */
 VB_API void vb_regex_iter_reset(vb_regex_iter *it, const unsigned char *z, size_t n);

@@ -132,6 +132,32 @@ class CachedPatterns(unittest.TestCase):
             "a,an,an")
 
 
+class TimeBudget(unittest.TestCase):
+    """A pattern that backtracks at every start position, each time under
+    PCRE2's match limit, stops after the time budget with its own error
+    (before, 2,300 characters took 2 s and 23,000 took 20 s, and the shell
+    could not interrupt it); the possessive form runs normally."""
+
+    TEXT = ("a" * 22 + "!") * 1000
+    WANT = ("time limit exceeded (the pattern backtracks at every position: "
+            "try a possessive or atomic group)")
+
+    def test_every_regexp_function(self):
+        conn = connect()
+        for name, sql in [("regexp", "select ? regexp '(a+)+[bc]'"),
+                          ("regexp_matches",
+                           "select count(*) from regexp_matches(?, '(a+)+[bc]')"),
+                          ("regexp_replace", "select regexp_replace(?, '(a+)+[bc]', 'x')")]:
+            with self.subTest(name=name):
+                with self.assertRaises(Exception) as cm:
+                    conn.execute(sql, (self.TEXT,)).fetchone()
+                self.assertEqual(str(cm.exception), name + ": " + self.WANT)
+        self.assertEqual(conn.execute("select ? regexp '(a++)+[bc]'", (self.TEXT,)).fetchone(),
+                         (0,))
+        self.assertEqual(conn.execute("select count(*) from regexp_matches(?, '(a+)+!')",
+                                      (self.TEXT,)).fetchone(), (1000,))
+
+
 def _valid(data):
     try:
         data.decode("utf-8")

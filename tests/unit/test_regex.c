@@ -432,6 +432,104 @@ static void testDifferential(void) {
   CHECK(ok);
 }
 
+/* 2026-11-21: a search of a long subject is cut into windows of start
+ * positions, with a time budget checked between them (regex.c, "Time
+ * budget").  Windows must not change any match: the same patterns with
+ * "(?:\\G)?" in front (a no-op that makes the search whole) give the same
+ * spans on random subjects of up to 2,000 bytes whose matches are rare, on
+ * both paths. */
+static void testWindows(void) {
+  static const char *const azPat[] = {"ab", "(?<=a)b", "\\bab\\b", "b$", "(?m)^b", "a(?=b)",
+                                      "(?:ab)+", "b\\B", "\\W\\w", "[^a\\s]{2}", "(?=ab)",
+                                      "b|\\Aa", "(?s)b.", NULL};
+  static const char *const azAtom[] = {"a", "a", "a", " ", "\xc3\xa9", "\x80", "\xff", "\n", "a"};
+  static char z[2100], wrapped[64];
+  unsigned seed = 4242;
+  int t, p, pass, ok = 1;
+  for (t = 0; t < 120 && ok; t++) {
+    size_t n = 0, len;
+    seed = seed * 1103515245u + 12345u;
+    len = 130 + (seed >> 16) % 1800;
+    while (n < len) {
+      const char *a;
+      seed = seed * 1103515245u + 12345u;
+      a = ((seed >> 16) % 97 == 0) ? "b" : azAtom[(seed >> 20) % 9];
+      memcpy(z + n, a, strlen(a));
+      n += strlen(a);
+    }
+    z[n] = 0;
+    for (p = 0; azPat[p]; p++) {
+      for (pass = 0; pass < 2; pass++) {
+        char a[4096];
+        unsigned f = pass ? VB_REGEX_NO_JIT : 0;
+        snprintf(wrapped, sizeof wrapped, "(?:\\G)?%s", azPat[p]);
+        strcpy(a, findAll(azPat[p], z, n, f));
+        if (strcmp(a, findAll(wrapped, z, n, f)) != 0 && ok) {
+          ok = 0;
+          printf("FAIL windows: /%s/ on %zu bytes (%s): %s, whole %s\n", azPat[p], n,
+                 pass ? "interpreter" : "jit", a, findAll(wrapped, z, n, f));
+        }
+      }
+    }
+  }
+  CHECK(ok);
+  /* (*COMMIT), (*SKIP) and \G act on the whole search, so those patterns
+   * are never windowed: a failure after (*COMMIT) at the first 'a' ends the
+   * search, even with a match 300 bytes further on. */
+  memset(z, 'x', 300);
+  memcpy(z, "ac", 2);
+  memcpy(z + 300, "ab", 3);
+  for (pass = 0; pass < 2; pass++) {
+    unsigned f = pass ? VB_REGEX_NO_JIT : 0;
+    CHECK_STR(findAll("a(*COMMIT)b", z, 302, f), "");
+    CHECK_STR(findAll("ab", z, 302, f), "300-302");
+    /* \\G holds only where the search (or the previous match) starts: a
+     * window starting further on must not make it hold there. */
+    CHECK_STR(findAll("\\Gx", z + 1, 300, f), "");
+    CHECK_STR(findAll("\\Gc|ab", z, 302, f), "300-302");
+  }
+}
+
+/* A pattern that backtracks at every start position without reaching the
+ * match limit: `(a+)+[bc]` over runs of 19 'a's and a '!' costs about 2^19
+ * steps at each run (1,000 runs: a quarter of a second with the JIT).  The time budget stops it with VB_ELIMIT (and says so);
+ * with no budget the same search runs to its end and finds nothing. */
+static void testTimeBudget(void) {
+  static char z[20000];
+  vb_regex *re;
+  vb_regex_iter *it;
+  int k, pass;
+  for (k = 0; k < 1000; k++) {
+    memset(z + 20 * k, 'a', 19);
+    z[20 * k + 19] = '!';
+  }
+  for (pass = 0; pass < 2; pass++) {
+    CHECK_INT(vb_regex_compile(&re, "(a+)+[bc]", -1, pass ? VB_REGEX_NO_JIT : 0, NULL), VB_OK);
+    CHECK_INT(vb_regex_iter_new(&it, re), VB_OK);
+    vb_regex_iter_time_budget(it, 20);
+    vb_regex_iter_reset(it, (const unsigned char *)z, sizeof z);
+    CHECK_INT(vb_regex_iter_next(it), VB_ELIMIT);
+    CHECK_INT(vb_regex_iter_timed_out(it), 1);
+    CHECK_STR(vb_regex_iter_limit_text(it),
+              "time limit exceeded (the pattern backtracks at every position: try a possessive "
+              "or atomic group)");
+    CHECK_INT(vb_regex_iter_next(it), 0);
+    /* No budget: four runs searched to the end, no match, no error. */
+    vb_regex_iter_time_budget(it, 0);
+    vb_regex_iter_reset(it, (const unsigned char *)z, 4 * 20);
+    CHECK_INT(vb_regex_iter_next(it), 0);
+    CHECK_INT(vb_regex_iter_timed_out(it), 0);
+    /* PCRE2's own limit is named as such. */
+    vb_regex_iter_limits(it, 1000, 0, 0);
+    vb_regex_iter_reset(it, (const unsigned char *)z, 4 * 20);
+    CHECK_INT(vb_regex_iter_next(it), VB_ELIMIT);
+    CHECK_INT(vb_regex_iter_timed_out(it), 0);
+    CHECK_STR(vb_regex_iter_limit_text(it), "match limit exceeded");
+    vb_regex_iter_free(it);
+    vb_regex_free(re);
+  }
+}
+
 /* ---- allocator hooks and allocation failures ------------------------------ */
 
 static long g_live, g_calls, g_failAt = -1;
@@ -510,6 +608,8 @@ int main(void) {
   testSubjectEnd();
   testBig();
   testDifferential();
+  testWindows();
+  testTimeBudget();
   testAllocator();
   CHECK_INT(g_badSpans, 0);
   return check_done();
