@@ -87,7 +87,7 @@
 #define REGEX_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_USE_OFFSET_LIMIT)
 
 /* Windows of start positions (bytes): see "Time budget" above. */
-#define REGEX_WINDOW_FIRST 128u
+#define REGEX_WINDOW_FIRST 64u
 #define REGEX_WINDOW_MIN 16u
 #define REGEX_WINDOW_MAX 4096u
 #define REGEX_WINDOW_FAST_NS 1000000u  /* a window under 1 ms: the next is 4x */
@@ -465,17 +465,24 @@ static int regexSearch(vb_regex_iter *it, size_t from, uint32_t opts, size_t win
                      opts | PCRE2_NO_UTF_CHECK, it->md, it->mctx);
 }
 
+/* The coarse clock (a few ns to read, ticks of 1-4 ms) is precise enough
+ * for a budget of half a second and for telling fast windows from slow. */
 static uint64_t regexNowNs(void) {
   struct timespec ts;
+#ifdef CLOCK_MONOTONIC_COARSE
+  if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) != 0) return 0;
+#else
   if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+#endif
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* A window of start positions [.., limit] ended without a match in the
  * search that began at byte `first`: adapt *pWindow and say whether the
  * search is over its time budget.  The clock starts at the end of the
- * first window (*pT0 == 0), so a search that matches early never reads it;
- * the first window is small, and its time is not counted. */
+ * first window (*pT0 == 0), so a search that matches within it never
+ * reads the clock; that window is small (REGEX_WINDOW_FIRST positions) and
+ * its time is not counted. */
 static int regexWindowDone(vb_regex_iter *it, size_t first, size_t limit, size_t *pWindow,
                            uint64_t *pT0, uint64_t *pPrev) {
   uint64_t now = regexNowNs(), took;
