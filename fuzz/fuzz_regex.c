@@ -11,6 +11,9 @@
  * VB_ELIMIT; capture groups lie inside
  * the subject.  The tight limits keep catastrophic patterns fast enough to
  * fuzz; the default limits are exercised by the SQL target and tests.
+ * With flag bit 4, the search is also run whole (the pattern behind
+ * "(?:\\G)?", which turns off the windows of start positions that the time
+ * budget needs): when both end normally they give the same matches.
  */
 #include "fuzz.h"
 
@@ -40,9 +43,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_regex_iter_reset(it, z, n);
   size_t prevStart = 0, prevEnd = 0, count = 0;
   int prevEmpty = 0;
+  size_t *spans = NULL, nSpans = 0;
+  if (opt & 4) spans = malloc((2 * n + 2) * 2 * sizeof *spans);
   while ((rc = vb_regex_iter_next(it)) == 1) {
     size_t s, e;
     FZ_ASSERT(vb_regex_iter_span(it, 0, &s, &e) == 1);
+    if (spans) {
+      spans[2 * nSpans] = s;
+      spans[2 * nSpans + 1] = e;
+      nSpans++;
+    }
     FZ_ASSERT(s <= e && e <= n);
     FZ_ASSERT(s >= prevEnd || (count == 0));
     FZ_ASSERT(fz_on_boundary(z, n, s) && fz_on_boundary(z, n, e));
@@ -62,6 +72,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   FZ_ASSERT(rc == 0 || rc == VB_ELIMIT);
   FZ_ASSERT(vb_regex_iter_next(it) == 0);
+  if (spans && rc == 0) {
+    /* The same search, whole: a prefix of 7 bytes that matches nothing. */
+    unsigned char *pat2 = malloc(nPat + 8);
+    vb_regex *re2 = NULL;
+    vb_regex_iter *it2 = NULL;
+    if (pat2) {
+      memcpy(pat2, "(?:\\G)?", 7);
+      memcpy(pat2 + 7, pat, nPat);
+    }
+    if (pat2 && vb_regex_compile(&re2, (const char *)pat2, (ptrdiff_t)nPat + 7, flags, NULL) == VB_OK &&
+        vb_regex_iter_new(&it2, re2) == VB_OK) {
+      size_t j = 0;
+      vb_regex_iter_limits(it2, 20000, 2000, 1024);
+      vb_regex_iter_reset(it2, z, n);
+      while ((rc = vb_regex_iter_next(it2)) == 1 && j <= nSpans) {
+        size_t s, e;
+        vb_regex_iter_span(it2, 0, &s, &e);
+        FZ_ASSERT(j < nSpans && spans[2 * j] == s && spans[2 * j + 1] == e);
+        j++;
+      }
+      if (rc == 0) FZ_ASSERT(j == nSpans);
+    }
+    vb_regex_iter_free(it2);
+    vb_regex_free(re2);
+    free(pat2);
+  }
+  free(spans);
 done:
   vb_regex_iter_free(it);
   vb_regex_free(re);
