@@ -1388,8 +1388,23 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
       at->via = 3;
       if (!at->hasC) at->via = 4;
     }
+    /* A short lead-in of capitalised words without a cue ("Then", "(CNN)",
+     * "On Monday") before a quotation that ends as an utterance and is
+     * attributed right after it ("Then “third,” Jones said.") does not make
+     * it partial ("The so-called “peace plan,” …" stays so). */
+    int lead = 0;
+    if (!starts && !intro && at->has && at->via == 2 && endsUtterance(c, q)) {
+      int words = 0, cue = 0;
+      for (size_t k = seg; k < i && !cue; k++) {
+        unsigned f;
+        if (t[k].type != T_WORD) continue;
+        words++;
+        cue = !t[k].cap || cueAt(c, k, i, &f) > 0;
+      }
+      lead = words <= 2 && !cue;
+    }
     int direct =
-        (starts || intro || at->via == 3 || at->via == 4 || at->via == 7) &&
+        (starts || intro || lead || at->via == 3 || at->via == 4 || at->via == 7) &&
         (endsUtterance(c, q) || intro || at->via >= 2 || (i + 1 >= n || t[i + 1].type == T_PUNCT));
     if (starts && !at->has && !endsUtterance(c, q)) direct = 0;
     if (depth > 0 && starts && !at->has && !endsUtterance(c, q)) direct = 0;

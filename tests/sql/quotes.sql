@@ -109,3 +109,13 @@ Putin: Good.', ' ', sp)))
 select 'q-bom', ord, quote, speaker, kind, start from quotes(char(65279) || 'HOST: Welcome back.
 MARTA GIL: Thank you.
 HOST: What changed?');
+-- 2026-11-21: a short capitalised lead-in without a cue ("Then", "(CNN)", "On Monday") before a
+-- quotation attributed right after it does not make it partial (it was dropped); a lead-in with a
+-- cue or a lowercase word still does ("called the deal", "The so-called").
+select 'q-lead', n, (select group_concat(kind || '/' || quote || '/' || ifnull(speaker, '-') || '/' || ifnull(cue, '-'), ' | ')
+  from quotes(d))
+  from (select 1 as n, '(CNN) “We will not stop,” Smith said.' as d
+        union all select 2, 'Then “third,” Jones said.'
+        union all select 3, 'On Monday “we will rebuild,” the mayor said.'
+        union all select 4, 'He called the deal “a disaster,” Smith said.'
+        union all select 5, 'The so-called “peace plan,” Smith said, is dead.');
