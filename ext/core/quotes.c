@@ -199,10 +199,11 @@ static int markFamily(int32_t c) {
 }
 
 /* Code points that open text on their right: brackets, dashes, slashes,
- * and other quotation marks. */
+ * colons, other quotation marks, and their CJK full-width forms (：，、（【). */
 static int isOpenerContext(int32_t c) {
   return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' ||
-         c == ':' || markFamily(c) != 0;
+         c == ':' || c == 0xFF1A || c == 0xFF0C || c == 0x3001 || c == 0xFF08 || c == 0x3010 ||
+         markFamily(c) != 0;
 }
 
 /* Is there text on the left of the mark at byte i?  Closing marks before

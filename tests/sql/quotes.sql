@@ -119,3 +119,10 @@ select 'q-lead', n, (select group_concat(kind || '/' || quote || '/' || ifnull(s
         union all select 3, 'On Monday “we will rebuild,” the mayor said.'
         union all select 4, 'He called the deal “a disaster,” Smith said.'
         union all select 5, 'The so-called “peace plan,” Smith said, is dead.');
+-- 2026-11-21: a straight mark after a full-width colon or comma opens a quotation (it was read as
+-- closing, and the quotation was lost); 'straight' and full-width ＂ alike.
+select 'q-cjk-straight', n, (select group_concat(kind || '/' || quote || '/' || speaker || '/' || cue, ' | ')
+  from quotes(d, 'zh'))
+  from (select 1 as n, '王丽教授说："我们必须保护这些文物。"' as d
+        union all select 2, '王丽教授说，"我们必须保护这些文物。"'
+        union all select 3, '王丽教授说：＂我们必须保护这些文物。＂');
