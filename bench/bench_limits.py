@@ -15,8 +15,9 @@ error text.  A case that times out, crashes, or scales worse than
 repeated), and adversarial ones: no sentence terminator at all, one giant
 word, unbalanced quote marks, "Mr. " repeated, only line breaks.
 Then catastrophic regular expressions ('(a|a)*b' and the like, on 30
-characters and on 1 MB): each must end within a second, with the right
-answer or PCRE2's limit error.  Functions that are not registered are
+characters and on 1 MB; '(a+)+[bc]' over runs of 22 'a's): each must end
+within a second, with the right answer, PCRE2's limit error or the time
+budget's.  Functions that are not registered are
 skipped.
 """
 import os
@@ -123,31 +124,44 @@ CATASTROPHIC = [
     "select ?1 regexp '(?:a|aa)+(?:b|c)'",
     "select count(*) from regexp_matches(?1, '(a|aa)*c')",
 ]
+# The same kind of pattern on runs of 22 'a's and a '!': each start position
+# backtracks about 2^22 steps, under PCRE2's match limit, so only the time
+# budget (0.5 s a search) stops it.
+CATASTROPHIC_RUNS = [
+    "select ?1 regexp '(a+)+[bc]'",
+    "select count(*) from regexp_matches(?1, '(a+)+[bc]')",
+    "select length(regexp_replace(?1, '(a+)+[bc]', 'x'))",
+]
 
 
 def catastrophic(have):
     if "regexp" not in have:
         return 0
     bad = 0
-    for sql in CATASTROPHIC:
+    for kind, sql in [("a", q) for q in CATASTROPHIC] + [("runs", q) for q in CATASTROPHIC_RUNS]:
         if "regexp_matches" in sql and "regexp_matches" not in have:
             continue
+        if "regexp_replace" in sql and "regexp_replace" not in have:
+            continue
         for n in (30, 1000000):
-            p = subprocess.run([sys.executable, __file__, "--regex", sql, str(n)],
+            p = subprocess.run([sys.executable, __file__, "--regex", sql, str(n), kind],
                                capture_output=True, text=True, timeout=TIMEOUT)
             out = p.stdout.strip() or f"CRASH (exit {p.returncode})"
             secs = float(out.split("|")[0]) if "|" in out else None
             flag = "" if secs is not None and secs <= 1.0 else "OVER A SECOND"
             bad += bool(flag)
-            print(f"catastrophic   {sql[7:60]:54} n={n:<8} {out[:70]} {flag}")
+            print(f"catastrophic   {sql[7:60]:54} {kind:4} n={n:<8} {out[:70]} {flag}")
     return bad
 
 
-def regex_child(sql, n):
+def regex_child(sql, n, kind="a"):
     conn = sqlite3.connect(":memory:")
     conn.enable_load_extension(True)
     conn.load_extension(os.path.splitext(SO)[0])
-    subject = "a" * int(n) + "!"
+    if kind == "runs":
+        subject = (("a" * 22 + "!") * (int(n) // 23 + 1))[:int(n)]
+    else:
+        subject = "a" * int(n) + "!"
     t0 = time.perf_counter()
     try:
         outcome = "ok " + str(conn.execute(sql, (subject,)).fetchone()[0])
@@ -195,6 +209,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:5])
     elif len(sys.argv) > 1 and sys.argv[1] == "--regex":
-        regex_child(*sys.argv[2:4])
+        regex_child(*sys.argv[2:5])
     else:
         main()
