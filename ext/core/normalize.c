@@ -14,7 +14,8 @@
  *         default-ignorable code points (soft hyphen, ZWJ/ZWNJ, variation
  *         selectors); then quote marks ‘ ’ ‚ ‛ ‹ › ʼ become ', “ ” „ ‟ « »
  *         become ", dashes ‐ ‑ ‒ – — ― − become -, every white space
- *         character becomes a space, runs of white space collapse to one
+ *         character (and ZERO WIDTH SPACE, which separates words in
+ *         tokens()) becomes a space, runs of white space collapse to one
  *         space and leading and trailing white space is trimmed.
  * A chunk is put in canonical order (a stable sort of each run of
  * non-starters by combining class: insertion sort for short runs, a
@@ -187,6 +188,9 @@ static void putCp(norm_state *st, int32_t cp) {
 static int addCp(norm_state *st, int32_t cp) {
   int32_t tmp[DECOMP_ROOM];
   int bound = 0;
+  /* fold: ZERO WIDTH SPACE is default-ignorable, but tokens() separates
+   * words at it (Thai, Khmer, ...), so it is white space here too. */
+  if (st->fold && cp == 0x200B) cp = ' ';
   utf8proc_ssize_t m = utf8proc_decompose_char(cp, tmp, DECOMP_ROOM, st->dopt, &bound);
   utf8proc_ssize_t k;
   if (m < 0 || m > DECOMP_ROOM) { /* cannot happen for valid code points */

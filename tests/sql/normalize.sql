@@ -30,3 +30,11 @@ select 'norm-16';
 select normalize('x', 1);
 select 'norm-17';
 select normalize();
+-- ZERO WIDTH SPACE separates words in tokens() and so in similarity(), shingles()
+-- and FTS5: fold makes it a space, so that text equal after folding has the same words
+select 'norm-18', quote(normalize('stabil' || char(0x200b) || 'ity')),
+  quote(normalize(char(0x200b) || 'a' || char(0x200b, 0x20, 0x200b) || 'b' || char(0x200b))),
+  quote(normalize('ภาษา' || char(0x200b) || 'ไทย')), quote(normalize('a' || char(0x200b), 'nfc'));
+select 'norm-19', normalize('stabil' || char(0x200b) || 'ity') = normalize('stability'),
+  similarity('stabil' || char(0x200b) || 'ity', 'stability') = 1.0,
+  (select group_concat(token, '|') from tokens('stabil' || char(0x200b) || 'ity'));
