@@ -34,7 +34,8 @@
 -- share of the quote's content words (similarity 'containment'), ties broken
 -- by cosine.  The verdict:
 --   verbatim     partial >= 0.9: the quote's words stand, nearly character
---                for character, in the passage;
+--                for character, in the passage (a quote cut with an
+--                ellipsis: each piece in its best passage, see below);
 --   paraphrased  otherwise, containment >= 0.6 and cosine >= 0.45: most of
 --                its content words are there, reworded or reordered;
 --   no support   anything else.
@@ -164,6 +165,51 @@ join passage p on p.id = r.passage
 where r.rank = 1;
 -- A quote that shares no word with any passage has no best passage.
 update quote_match set passage = null, same_speaker = null where containment = 0 and cosine = 0;
+-- A quote cut with an ellipsis ("…", "...", "[…]", "[...]", "(…)") joins
+-- pieces that need not stand next to each other in the source, and
+-- 'partial' looks for the quote's words in one unbroken run: such a quote
+-- is also scored piece by piece (each piece that has a word gets its best
+-- passage and partial as a quote does), and its partial becomes the lowest
+-- of its pieces' when that is higher.  So "We will open three new
+-- schools ... next spring" is verbatim, and a cut that adds words the
+-- source does not have is not.
+with recursive
+  cut(doc, ord, rest) as (
+    select doc, ord, regexp_replace(text, '\s*[\[(]?(?:…|\.\.\.)[\])]?\s*', char(1)) || char(1)
+    from quote where text regexp '…|\.\.\.'
+  ),
+  piece(doc, ord, n, text, rest) as (
+    select doc, ord, 0, null, rest from cut
+    union all
+    select doc, ord, n + 1, substr(rest, 1, instr(rest, char(1)) - 1),
+           substr(rest, instr(rest, char(1)) + 1)
+    from piece where rest <> ''
+  ),
+  scored as (
+    select w.doc, w.ord, w.n, w.text, p.id as passage,
+           similarity(w.text, p.text, 'containment') as containment,
+           similarity(w.text, p.text, 'cosine') as cosine
+    from piece w, passage p
+    where w.text regexp '[\p{L}\p{N}]'
+  ),
+  ranked as (
+    select *, row_number() over (partition by doc, ord, n order by containment desc, cosine desc,
+                                                                   passage) as rank
+    from scored
+  ),
+  quote_cut(doc, ord, partial) as (
+    select r.doc, r.ord, min(similarity(r.text, p.text, 'partial'))
+    from ranked r join passage p on p.id = r.passage
+    where r.rank = 1
+    group by r.doc, r.ord having count(*) >= 2
+  )
+update quote_match
+set partial = (select c.partial from quote_cut c
+               where c.doc = quote_match.doc and c.ord = quote_match.ord)
+where passage is not null
+  and exists (select 1 from quote_cut c
+              where c.doc = quote_match.doc and c.ord = quote_match.ord
+                and c.partial > quote_match.partial);
 update quote_match set verdict = case
   when partial >= (select value from threshold where name = 'verbatim_partial')
     then 'verbatim'

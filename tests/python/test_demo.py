@@ -241,6 +241,31 @@ class OtherFolder(unittest.TestCase):
                          [(1, 1), (2, 1), (3, 1), (4, 0), (5, 0), (6, 1)])
         self.assertIn("Story story.txt   (source: interview.txt)", res.stdout)
 
+    def test_quote_cut_with_an_ellipsis(self):
+        # A quote cut with "…", "[...]" or "..." is verbatim when each piece
+        # is, even when the pieces come from sentences far apart; a cut
+        # that adds words the source lacks is not.
+        write(self.docs, "interview.txt", SOURCE.rstrip("\n") + (
+            " Teachers will be hired from the local colleges in the autumn,"
+            " and the old buildings will be sold.\n"))
+        write(self.docs, "story.txt", (
+            "Anna Berg, the education minister, spoke on Monday.\n"
+            "\"We will open three new schools … next spring,\" Berg said.\n"
+            "\"The budget for the schools is twelve million euros [...] fully funded"
+            " by the regional government,\" she said.\n"
+            "Berg said: \"We will open three new schools in the northern district..."
+            " Teachers will be hired from the local colleges in the autumn.\"\n"
+            "\"We will open three new schools … and close every hospital in the region"
+            " by the end of the year,\" Berg said.\n"))
+        db = os.path.join(self.dir, "x.db")
+        res = run_demo("--docs", self.docs, "--source", "inter", "--db", db, cwd=self.dir)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(rows(db, """select q.ord, m.verdict, round(m.partial, 2)
+                                     from quote q join quote_match m using (doc, ord)
+                                     order by q.ord"""),
+                         [(1, "verbatim", 1.0), (2, "verbatim", 1.0), (3, "verbatim", 1.0),
+                          (4, "no support", 0.5)])
+
     def test_manifest_marks_the_source(self):
         write(self.docs, "manifest.csv", "file,role\r\ninterview.txt,source\r\nstory.txt,story\r\n")
         res = run_demo("--docs", self.docs)
