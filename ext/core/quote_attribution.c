@@ -1461,9 +1461,18 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
   /* 2. reported speech */
   qclause cl;
   int haveClause = 0;
+  size_t clauseQuote = n; /* the quotation that is the whole reported clause, if one is */
   if (depth == 0 && !inCover(c, s)) {
     haveClause = findIndirect(c, s, e, &cl);
-    if (haveClause) {
+    for (size_t i = 0; haveClause && i < n; i++) {
+      if (t[i].type == T_QUOTE && c->sp[t[i].span].open == cl.s &&
+          c->sp[t[i].span].close >= cl.e) {
+        clauseQuote = i; /* "said on Friday that “…”": a direct row of the words, as
+                          * for "told reporters that “…”" */
+        break;
+      }
+    }
+    if (haveClause && clauseQuote == n) {
       rc = emit(c, VB_QUOTE_INDIRECT, cl.s, cl.e, &cl.at);
       if (rc) return rc;
     }
@@ -1474,7 +1483,13 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
     qspan *q = &c->sp[t[i].span];
     qattr *at = &c->attr[t[i].span];
     int kind = q->dropped == -1 ? VB_QUOTE_DIRECT : q->dropped == -2 ? VB_QUOTE_PARTIAL : 0;
-    if (kind == VB_QUOTE_PARTIAL && haveClause && q->open >= cl.s && q->close <= cl.e + 4) kind = 0;
+    if (i == clauseQuote) {
+      if (kind != VB_QUOTE_DIRECT) at = &cl.at;
+      kind = VB_QUOTE_DIRECT;
+    } else if (kind == VB_QUOTE_PARTIAL && haveClause && q->open >= cl.s &&
+               q->close <= cl.e + 4) {
+      kind = 0;
+    }
     if (kind) {
       rc = emit(c, kind, q->cs, q->ce, at);
       if (rc) return rc;

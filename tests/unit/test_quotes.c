@@ -78,6 +78,31 @@ static void testIndirectAndTurns(void) {
   CHECK_SPAN(z, a[0].start, a[0].end, "the drills were routine");
   CHECK_SPAN(z, a[0].cueStart, a[0].cueEnd, "was quoted as saying");
   CHECK_SPAN(z, a[0].speakerStart, a[0].speakerEnd, "Arno Veld");
+  /* a reported clause that is one quotation is that quotation's words, a
+   * direct quote without its marks (not an indirect row with the marks),
+   * whether the cue has an object ("told reporters that") or not */
+  z = "Leonid Pasechnik added that \u201cthe relative stability is good.\u201d";
+  CHECK_INT(rows(z, "en", a, 16), 1);
+  CHECK_INT(a[0].kind, VB_QUOTE_DIRECT);
+  CHECK_SPAN(z, a[0].start, a[0].end, "the relative stability is good.");
+  CHECK_SPAN(z, a[0].cueStart, a[0].cueEnd, "added");
+  CHECK_SPAN(z, a[0].speakerStart, a[0].speakerEnd, "Leonid Pasechnik");
+  z = "The minister told reporters on Friday that \"the budget is fully funded\".";
+  CHECK_INT(rows(z, "en", a, 16), 1);
+  CHECK_INT(a[0].kind, VB_QUOTE_DIRECT);
+  CHECK_SPAN(z, a[0].start, a[0].end, "the budget is fully funded");
+  CHECK_SPAN(z, a[0].cueStart, a[0].cueEnd, "told");
+  z = "The minister said on Friday that \u201cthe budget is fully funded\u201d.";
+  CHECK_INT(rows(z, "en", a, 16), 1);
+  CHECK_INT(a[0].kind, VB_QUOTE_DIRECT);
+  CHECK_SPAN(z, a[0].start, a[0].end, "the budget is fully funded");
+  CHECK_SPAN(z, a[0].cueStart, a[0].cueEnd, "said");
+  CHECK_SPAN(z, a[0].speakerStart, a[0].speakerEnd, "The minister");
+  /* a quotation that is only part of the clause stays inside the clause's row */
+  z = "The minister said that the budget was \u201cfully funded\u201d and final.";
+  CHECK_INT(rows(z, "en", a, 16), 1);
+  CHECK_INT(a[0].kind, VB_QUOTE_INDIRECT);
+  CHECK_SPAN(z, a[0].start, a[0].end, "the budget was \u201cfully funded\u201d and final");
   z = "HOST: Hello.\nMARTA GIL: Hi.\n\n(She laughs.)\n\nWell.\nHOST: Bye.";
   CHECK_INT(rows(z, "en", a, 16), 4);
   CHECK_INT(a[1].kind, VB_QUOTE_TURN);
