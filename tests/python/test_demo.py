@@ -266,6 +266,27 @@ class OtherFolder(unittest.TestCase):
                          [(1, "verbatim", 1.0), (2, "verbatim", 1.0), (3, "verbatim", 1.0),
                           (4, "no support", 0.5)])
 
+    def test_recipe_match_quotes_ties(self):
+        # Two source sentences score the same: the earlier one is the match.
+        write(self.docs, "interview.txt", "We will open three new schools."
+              " The weather was fine. We will open three new schools.\n")
+        write(self.docs, "story.txt", "\"We will open three new schools,\" Berg said."
+              " \"The weather was fine,\" she said.\n")
+        db = os.path.join(self.dir, "x.db")
+        res = run_demo("--docs", self.docs, "--source", "inter", "--db", db, cwd=self.dir)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        with open(os.path.join(ROOT, "sql", "recipe_match_quotes.sql"), encoding="utf-8") as f:
+            script = f.read()
+        res = subprocess.run(["sqlite3", "-bail", "-batch", db], input=script, cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             timeout=120)
+        self.assertEqual((res.returncode, res.stderr), (0, ""))
+        self.assertEqual(res.stdout.splitlines(), [
+            "story|ord|speaker|containment|cosine|quote|source_sentence|sentence",
+            "story.txt|1|Berg|1.00|1.00|We will open three new schools,|1|"
+            "We will open three new schools.",
+            "story.txt|2|(unknown)|1.00|1.00|The weather was fine,|2|The weather was fine."])
+
     def test_manifest_marks_the_source(self):
         write(self.docs, "manifest.csv", "file,role\r\ninterview.txt,source\r\nstory.txt,story\r\n")
         res = run_demo("--docs", self.docs)
