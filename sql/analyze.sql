@@ -35,7 +35,8 @@
 -- by cosine.  The verdict:
 --   verbatim     partial >= 0.9: the quote's words stand, nearly character
 --                for character, in the passage (a quote cut with an
---                ellipsis: each piece in its best passage, see below);
+--                ellipsis or with a [bracketed insertion]: each piece in its
+--                best passage, see below);
 --   paraphrased  otherwise, containment >= 0.6 and cosine >= 0.45: most of
 --                its content words are there, reworded or reordered;
 --   no support   anything else.
@@ -165,18 +166,22 @@ join passage p on p.id = r.passage
 where r.rank = 1;
 -- A quote that shares no word with any passage has no best passage.
 update quote_match set passage = null, same_speaker = null where containment = 0 and cosine = 0;
--- A quote cut with an ellipsis ("…", "...", "[…]", "[...]", "(…)") joins
--- pieces that need not stand next to each other in the source, and
--- 'partial' looks for the quote's words in one unbroken run: such a quote
--- is also scored piece by piece (each piece that has a word gets its best
--- passage and partial as a quote does), and its partial becomes the lowest
--- of its pieces' when that is higher.  So "We will open three new
--- schools ... next spring" is verbatim, and a cut that adds words the
--- source does not have is not.
+-- A quote cut with an ellipsis ("…", "...", "[…]", "(…)") joins pieces that
+-- need not stand next to each other in the source, and a bracketed insertion
+-- ("to you [the president] personally") is the writer's, not the speaker's;
+-- 'partial' looks for all of the quote's words in one unbroken run.  So
+-- such a quote is also scored piece by piece, cut at its ellipses and
+-- brackets: each piece of at least 3 content words gets its best passage and
+-- partial as a quote does (shorter pieces prove too little to count), and
+-- the quote's partial becomes the lowest of its pieces' when that is higher.
+-- "We will open three new schools ... next spring" is then verbatim, and a
+-- cut that adds words the source does not have is not.
 with recursive
   cut(doc, ord, rest) as (
-    select doc, ord, regexp_replace(text, '\s*[\[(]?(?:…|\.\.\.)[\])]?\s*', char(1)) || char(1)
-    from quote where text regexp '…|\.\.\.'
+    select doc, ord,
+           regexp_replace(text, '\s*(?:\[[^\[\]]{0,200}+\]|\((?:…|\.\.\.)\)|…|\.\.\.)\s*',
+                          char(1)) || char(1)
+    from quote where text regexp '…|\.\.\.|\['
   ),
   piece(doc, ord, n, text, rest) as (
     select doc, ord, 0, null, rest from cut
@@ -185,12 +190,16 @@ with recursive
            substr(rest, instr(rest, char(1)) + 1)
     from piece where rest <> ''
   ),
+  long_piece as (
+    select * from piece w
+    where (select count(*) from tokens(w.text) t
+           where t.kind in ('word', 'number') and not t.stop) >= 3
+  ),
   scored as (
     select w.doc, w.ord, w.n, w.text, p.id as passage,
            similarity(w.text, p.text, 'containment') as containment,
            similarity(w.text, p.text, 'cosine') as cosine
-    from piece w, passage p
-    where w.text regexp '[\p{L}\p{N}]'
+    from long_piece w, passage p
   ),
   ranked as (
     select *, row_number() over (partition by doc, ord, n order by containment desc, cosine desc,
@@ -201,7 +210,7 @@ with recursive
     select r.doc, r.ord, min(similarity(r.text, p.text, 'partial'))
     from ranked r join passage p on p.id = r.passage
     where r.rank = 1
-    group by r.doc, r.ord having count(*) >= 2
+    group by r.doc, r.ord
   )
 update quote_match
 set partial = (select c.partial from quote_cut c

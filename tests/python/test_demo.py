@@ -241,10 +241,11 @@ class OtherFolder(unittest.TestCase):
                          [(1, 1), (2, 1), (3, 1), (4, 0), (5, 0), (6, 1)])
         self.assertIn("Story story.txt   (source: interview.txt)", res.stdout)
 
-    def test_quote_cut_with_an_ellipsis(self):
+    def test_quote_cut_with_an_ellipsis_or_a_bracketed_insertion(self):
         # A quote cut with "…", "[...]" or "..." is verbatim when each piece
         # is, even when the pieces come from sentences far apart; a cut
-        # that adds words the source lacks is not.
+        # that adds words the source lacks is not.  Words in [brackets] are
+        # the writer's and are left out the same way.
         write(self.docs, "interview.txt", SOURCE.rstrip("\n") + (
             " Teachers will be hired from the local colleges in the autumn,"
             " and the old buildings will be sold.\n"))
@@ -256,7 +257,9 @@ class OtherFolder(unittest.TestCase):
             "Berg said: \"We will open three new schools in the northern district..."
             " Teachers will be hired from the local colleges in the autumn.\"\n"
             "\"We will open three new schools … and close every hospital in the region"
-            " by the end of the year,\" Berg said.\n"))
+            " by the end of the year,\" Berg said.\n"
+            "\"Teachers will be hired [by the ministry] from the local colleges in the"
+            " autumn,\" she said.\n"))
         db = os.path.join(self.dir, "x.db")
         res = run_demo("--docs", self.docs, "--source", "inter", "--db", db, cwd=self.dir)
         self.assertEqual(res.returncode, 0, res.stderr)
@@ -264,7 +267,7 @@ class OtherFolder(unittest.TestCase):
                                      from quote q join quote_match m using (doc, ord)
                                      order by q.ord"""),
                          [(1, "verbatim", 1.0), (2, "verbatim", 1.0), (3, "verbatim", 1.0),
-                          (4, "no support", 0.5)])
+                          (4, "no support", 0.5), (5, "verbatim", 1.0)])
 
     def test_recipe_match_quotes_ties(self):
         # Two source sentences score the same: the earlier one is the match.
