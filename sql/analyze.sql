@@ -176,19 +176,15 @@ update quote_match set passage = null, same_speaker = null where containment = 0
 -- the quote's partial becomes the lowest of its pieces' when that is higher.
 -- "We will open three new schools ... next spring" is then verbatim, and a
 -- cut that adds words the source does not have is not.
-with recursive
-  cut(doc, ord, rest) as (
-    select doc, ord,
-           regexp_replace(text, '\s*(?:\[[^\[\]]{0,200}+\]|\((?:…|\.\.\.)\)|…|\.\.\.)\s*',
-                          char(1)) || char(1)
-    from quote where text regexp '…|\.\.\.|\['
-  ),
-  piece(doc, ord, n, text, rest) as (
-    select doc, ord, 0, null, rest from cut
-    union all
-    select doc, ord, n + 1, substr(rest, 1, instr(rest, char(1)) - 1),
-           substr(rest, instr(rest, char(1)) + 1)
-    from piece where rest <> ''
+with
+  piece(doc, ord, n, text) as (
+    select q.doc, q.ord, m.ord, m.match
+    from quote q,
+         regexp_matches(
+           regexp_replace(q.text, '\s*(?:\[[^\[\]]{0,200}+\]|\((?:…|\.\.\.)\)|…|\.\.\.)\s*',
+                          char(1)),
+           '[^\x01]++') m
+    where q.text regexp '…|\.\.\.|\['
   ),
   long_piece as (
     select * from piece w
