@@ -913,10 +913,17 @@ static int decide(vb_sent_lang *p, size_t s, size_t b, const vb_sent_uax *info, 
     cp_at(z, n, i, &cp);
     k = sb_of(cp);
     if (k != VB_SB_LOWER) return KEEP;
-    /* length of the line that ended */
-    ls = b - 1;
-    while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && b - ls <= VB_SENT_WRAP_MIN) ls--;
-    if (b - ls > VB_SENT_WRAP_MIN) return DROP; /* hard-wrapped prose */
+    /* length of the line that ended, without its line break (LF, CR LF, CR,
+     * NEL, U+2028, U+2029: CR LF counted as one byte made every CR LF line
+     * a heading) */
+    size_t le = b;
+    if (le >= 2 && z[le - 2] == '\r' && z[le - 1] == '\n') le -= 2;
+    else if (le >= 1 && (z[le - 1] == '\n' || z[le - 1] == '\r')) le -= 1;
+    else if (le >= 2 && z[le - 2] == 0xC2 && z[le - 1] == 0x85) le -= 2;
+    else if (le >= 3 && z[le - 3] == 0xE2 && z[le - 2] == 0x80 && (z[le - 1] & 0xFE) == 0xA8) le -= 3;
+    ls = le;
+    while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && le - ls < VB_SENT_WRAP_MIN) ls--;
+    if (le - ls >= VB_SENT_WRAP_MIN) return DROP; /* hard-wrapped prose */
     return KEEP;
   }
   /* the sentence-start list marker ("1." "a)") is not a sentence */

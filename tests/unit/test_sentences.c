@@ -131,6 +131,25 @@ static void test_lines_paragraphs(void) {
   /* a hard-wrapped line continues the sentence; a short line is a heading */
   SEGP("This is a rather long line of running prose that wraps\nonto the next line. Done.", "en",
        "This is a rather long line of running prose that wraps\nonto the next line.#1 | Done.#1");
+  /* the same with every line break sentences() knows: CR LF, CR, NEL, U+2028 */
+  SEGP("This is a rather long line of running prose that wraps\r\nonto the next line. Done.",
+       "en",
+       "This is a rather long line of running prose that wraps\r\nonto the next line.#1 | Done.#1");
+  SEGP("This is a rather long line of running prose that wraps\ronto the next line. Done.", "en",
+       "This is a rather long line of running prose that wraps\ronto the next line.#1 | Done.#1");
+  SEG("This is a rather long line of running prose that wraps\xC2\x85onto the next line.", "en",
+      "This is a rather long line of running prose that wraps\xC2\x85onto the next line.");
+  SEG("This is a rather long line of running prose that wraps\xE2\x80\xA8onto the next line.",
+      "en", "This is a rather long line of running prose that wraps\xE2\x80\xA8onto the next line.");
+  /* 39 bytes is a heading, 40 wraps, whatever the line break */
+  SEG("A line of exactly thirty-nine bytes, ok\nnext words.", "en",
+      "A line of exactly thirty-nine bytes, ok | next words.");
+  SEG("A line of exactly thirty-nine bytes, ok\r\nnext words.", "en",
+      "A line of exactly thirty-nine bytes, ok | next words.");
+  SEG("A line of exactly forty bytes in it, and\nnext words.", "en",
+      "A line of exactly forty bytes in it, and\nnext words.");
+  SEG("A line of exactly forty bytes in it, and\r\nnext words.", "en",
+      "A line of exactly forty bytes in it, and\r\nnext words.");
   SEG("features\ncontact manager\nevents, activities\n", "en",
       "features | contact manager | events, activities");
   SEG("Mr\xC2\xA0President, hello.\xC2\xA0 Next.", "en", "Mr\xC2\xA0President, hello. | Next.");
