@@ -1237,11 +1237,12 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
          * by a line that starts with a lower-case letter (a headline
          * before "“The talks failed,” Smith said." ends there) */
         int32_t d;
-        size_t ls = i;
+        size_t le = i > s && z[i - 1] == '\r' ? i - 1 : i; /* the line without its CR LF */
+        size_t ls = le;
         vb_utf8_next(z, n, j, &d);
         if (!isLowerCp(d)) break;
-        while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && i + 1 - ls <= WRAP_MIN) ls--;
-        if (i + 1 - ls <= WRAP_MIN) break;
+        while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && le - ls < WRAP_MIN) ls--;
+        if (le - ls < WRAP_MIN) break;
       }
       i++;
       continue;

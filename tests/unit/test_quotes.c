@@ -103,6 +103,23 @@ static void testIndirectAndTurns(void) {
   CHECK_INT(rows(z, "en", a, 16), 1);
   CHECK_INT(a[0].kind, VB_QUOTE_INDIRECT);
   CHECK_SPAN(z, a[0].start, a[0].end, "the budget was \u201cfully funded\u201d and final");
+  /* a hard-wrapped narrator's sentence continues over CR LF as over LF */
+  {
+    static const char *const breaks[] = {"\n", "\r\n"};
+    for (int k = 0; k < 2; k++) {
+      char buf[256];
+      snprintf(buf, sizeof buf, "Leonid Pasechnik, the acting head of the Lugansk republic, told%s"
+               "reporters on Monday that \u201cwe are helping people.\u201d", breaks[k]);
+      CHECK_INT(rows(buf, "en", a, 16), 1);
+      CHECK_SPAN(buf, a[0].start, a[0].end, "we are helping people.");
+      CHECK_SPAN(buf, a[0].speakerStart, a[0].speakerEnd, "Leonid Pasechnik");
+      snprintf(buf, sizeof buf, "The acting head of the Lugansk republic, Leonid Pasechnik, said%s"
+               "on Monday: \u201cWe are helping people.\u201d", breaks[k]);
+      CHECK_INT(rows(buf, "en", a, 16), 1);
+      CHECK_SPAN(buf, a[0].speakerStart, a[0].speakerEnd, "Leonid Pasechnik");
+      CHECK_SPAN(buf, a[0].cueStart, a[0].cueEnd, "said");
+    }
+  }
   z = "HOST: Hello.\nMARTA GIL: Hi.\n\n(She laughs.)\n\nWell.\nHOST: Bye.";
   CHECK_INT(rows(z, "en", a, 16), 4);
   CHECK_INT(a[1].kind, VB_QUOTE_TURN);
