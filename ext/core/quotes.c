@@ -673,8 +673,11 @@ static size_t otherBreakAt(const unsigned char *z, size_t n, size_t i) {
 }
 
 /* *pCopy: NULL when z has only "\n" line breaks, else a copy with the
- * other ones rewritten as spaces ending in "\n" (same length).  VB_OK or
- * VB_NOMEM. */
+ * other ones rewritten as spaces ending in "\n" (same length).  Stray
+ * continuation bytes right after a multi-byte break belong to its SQLite
+ * character (verbatim/base.h), so they are rewritten with it: every span
+ * found in the copy then starts and ends on a character boundary of z.
+ * VB_OK or VB_NOMEM. */
 static int linesAsLf(const unsigned char *z, size_t n, unsigned char **pCopy) {
   size_t i = 0, len = 0;
   unsigned char *c;
@@ -688,6 +691,9 @@ static int linesAsLf(const unsigned char *z, size_t n, unsigned char **pCopy) {
   memcpy(c, z, n);
   for (; i < n; i++) {
     if ((c[i] == '\r' || c[i] == 0xC2 || c[i] == 0xE2) && (len = otherBreakAt(c, n, i)) > 0) {
+      if (len > 1) {
+        while (i + len < n && (c[i + len] & 0xC0) == 0x80) len++;
+      }
       memset(c + i, ' ', len - 1);
       c[i + len - 1] = '\n';
       i += len - 1;

@@ -126,3 +126,9 @@ select 'q-cjk-straight', n, (select group_concat(kind || '/' || quote || '/' || 
   from (select 1 as n, '王丽教授说："我们必须保护这些文物。"' as d
         union all select 2, '王丽教授说，"我们必须保护这些文物。"'
         union all select 3, '王丽教授说：＂我们必须保护这些文物。＂');
+-- 2026-11-21 (fuzz_quotes): stray continuation bytes after a U+2028 or NEL line break belong to
+-- the break's character; a span started inside it, breaking substr(document, start, length).
+select 'q-break-stray', n, count(q.ord), ifnull(sum(substr(d, q.start, q.length) = q.quote), 0)
+  from (select 1 as n, cast(x'e280a8a02c6179207361792c' as text) as d
+        union all select 2, cast(x'e280a8a0' as text) || 'Smith said: “We will stay.”' || cast(x'c285a0a0' as text) || '“Never,” Jones said.') t
+  left join quotes(t.d) q group by n;
