@@ -58,6 +58,7 @@
 #include <utf8proc.h>
 
 #include "quote_internal.h"
+#include "sentence_lang.h"
 
 #define T_WORD 1
 #define T_PUNCT 2
@@ -1181,7 +1182,6 @@ static const unsigned char kStop[256] = {
 
 /* End of the narrator sentence starting at s within [s, b); ci is the next
  * child span index (advanced past the spans it contains). */
-#define WRAP_MIN 40 /* VB_SENT_WRAP_MIN of sentence_lang.c */
 
 static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd) {
   const unsigned char *z = c->z;
@@ -1233,7 +1233,7 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
       if (c->iTurn < c->nTurn && c->turn[c->iTurn].lineStart == j) break;
       {
         /* as in sentences(): a line break ends the sentence except in
-         * hard-wrapped prose, a line of more than WRAP_MIN bytes followed
+         * hard-wrapped prose, a line of at least VB_SENT_WRAP_MIN bytes followed
          * by a line that starts with a lower-case letter (a headline
          * before "“The talks failed,” Smith said." ends there) */
         int32_t d;
@@ -1241,8 +1241,8 @@ static size_t sentenceEnd(qctx *c, size_t s, size_t b, size_t *pci, size_t ciEnd
         size_t ls = le;
         vb_utf8_next(z, n, j, &d);
         if (!isLowerCp(d)) break;
-        while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && le - ls < WRAP_MIN) ls--;
-        if (le - ls < WRAP_MIN) break;
+        while (ls > 0 && z[ls - 1] != '\n' && z[ls - 1] != '\r' && le - ls < VB_SENT_WRAP_MIN) ls--;
+        if (le - ls < VB_SENT_WRAP_MIN) break;
       }
       i++;
       continue;
@@ -1395,14 +1395,14 @@ static int processSentence(qctx *c, size_t s, size_t e, size_t ci, size_t ciEnd,
      * it partial ("The so-called “peace plan,” …" stays so). */
     int lead = 0;
     if (!starts && !intro && at->has && at->via == 2 && endsUtterance(c, q)) {
-      int words = 0, cue = 0;
-      for (size_t k = seg; k < i && !cue; k++) {
+      int words = 0, notLead = 0; /* a lower-case word or a cue */
+      for (size_t k = seg; k < i && !notLead; k++) {
         unsigned f;
         if (t[k].type != T_WORD) continue;
         words++;
-        cue = !t[k].cap || cueAt(c, k, i, &f) > 0;
+        notLead = !t[k].cap || cueAt(c, k, i, &f) > 0;
       }
-      lead = words <= 2 && !cue;
+      lead = words <= 2 && !notLead;
     }
     int direct =
         (starts || intro || lead || at->via == 3 || at->via == 4 || at->via == 7) &&

@@ -517,7 +517,7 @@ static int findTurns(const vb_quote_rules *r, const qscan *s, const qlex *lex, q
     size_t at;
     if (li == 0) {
       at = 0;
-      if (s->n >= 3 && s->z[0] == 0xEF && s->z[1] == 0xBB && s->z[2] == 0xBF) at = 3; /* a BOM */
+      at = vb_utf8_bom_len(s->z, s->n);
       while (at < s->n && qtext_is_space(s->z[at])) at++;
       if (nLine > 0 && aLine[0] == at) continue;
     } else {

@@ -103,7 +103,7 @@ struct vb_regex {
   pcre2_code *code; /* JIT: with PCRE2_MATCH_INVALID_UTF; else without */
   int nGroup;
   int isJit;       /* 0: match fragment by fragment (see above) */
-  int wholeSearch; /* \G or (*NOTEMPTY_ATSTART): no windows (see Time budget) */
+  int wholeSearch; /* \G, (*COMMIT), (*SKIP) or (*NOTEMPTY_ATSTART): no windows */
 };
 
 struct vb_regex_iter {

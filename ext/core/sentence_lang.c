@@ -71,7 +71,6 @@
 
 #define VB_SENT_QUOTE_MAX 1200 /* how far a closing quote or bracket is looked for */
 #define VB_SENT_TOKEN_MAX 48   /* the longest abbreviation chain looked at */
-#define VB_SENT_WRAP_MIN 40    /* a shorter line that ends without a terminator is a heading */
 
 /* ---- language data --------------------------------------------------------- */
 

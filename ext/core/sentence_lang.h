@@ -25,6 +25,12 @@ struct vb_sent_rules;
 
 #define VB_SENT_QDEPTH 8
 
+/* A line shorter than this (bytes, without its line break) that ends
+ * without a terminator is a heading; a longer one followed by a line that
+ * starts in lower case is hard-wrapped prose.  quotes() cuts its narrator
+ * sentences by the same rule. */
+#define VB_SENT_WRAP_MIN 40
+
 typedef struct vb_sent_lang {
   vb_lang_id id;
   const struct vb_sent_rules *rules;

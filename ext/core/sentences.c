@@ -339,7 +339,7 @@ int vb_sent_open(vb_sent_iter **pp, const unsigned char *z, size_t n, const vb_l
   p->n = n;
   vb_sent_lang_init(&p->lang, lang ? lang->id : VB_LANG_UND, z, n);
   /* a byte order mark at the start is no part of a sentence */
-  if (n >= 3 && z[0] == 0xEF && z[1] == 0xBB && z[2] == 0xBF) p->pos = 3;
+  p->pos = vb_utf8_bom_len(z, n);
   *pp = p;
   return VB_OK;
 }

@@ -81,6 +81,12 @@ static inline size_t vb_utf8_next(const unsigned char *z, size_t n, size_t i, in
   return vb_utf8_step(z, n, i, pCp);
 }
 
+/* 3 if z[0..n) starts with a UTF-8 byte order mark (U+FEFF), else 0: the
+ * bytes a document's first sentence, quotation or turn label skips. */
+static inline size_t vb_utf8_bom_len(const unsigned char *z, size_t n) {
+  return n >= 3 && z[0] == 0xEF && z[1] == 0xBB && z[2] == 0xBF ? 3 : 0;
+}
+
 /* Offset of the start of the unit that ends at byte i (i > 0): steps back
  * over continuation bytes exactly as far as the SQLite unit rule allows. */
 VB_API size_t vb_utf8_prev(const unsigned char *z, size_t n, size_t i, int32_t *pCp);
